@@ -1,0 +1,35 @@
+# Rungs: run `make help` for the targets.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+SWAG        := github.com/swaggo/swag/cmd/swag@v1.16.6
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.PHONY: run
+run: ## start the API on :8080 with the embedded SQLite database
+	go run ./cmd/rungs
+
+.PHONY: test
+test: ## run every test with the race detector (set RUNGS_TEST_POSTGRES_URL for PostgreSQL)
+	go test -race -count=1 ./...
+
+.PHONY: lint
+lint: ## gofmt check, go vet, staticcheck
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	go vet ./...
+	go run $(STATICCHECK) ./...
+
+.PHONY: bench
+bench: ## run the benchmarks
+	go test -run '^$$' -bench . -benchmem ./...
+
+.PHONY: openapi
+openapi: ## regenerate openapi/ (swagger 2, OpenAPI 3) and the typed client in client/
+	go run ./openapi/gen
+
+.PHONY: build
+build: ## build a static binary into bin/rungs
+	CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o bin/rungs ./cmd/rungs

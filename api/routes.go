@@ -1,0 +1,10 @@
+package api
+
+import "github.com/labstack/echo/v4"
+
+// routes registers every endpoint; each feature adds its group here.
+func (s *server) routes(e *echo.Echo) {
+	e.GET("/healthz", healthz)
+	e.GET("/readyz", readyz(s.deps.DB, s.cfg.ReadyTimeout))
+	e.GET("/metrics", s.deps.Metrics.handler())
+}

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// config is the whole process configuration, filled from environment
+// variables with the defaults below and validated before anything starts.
+type config struct {
+	Addr              string
+	DatabaseURL       string
+	SQLitePath        string
+	LogLevel          slog.Level
+	CORSOrigins       []string
+	BodyLimit         int64
+	DBMaxOpenConns    int
+	ReadTimeout       time.Duration
+	WriteTimeout      time.Duration
+	IdleTimeout       time.Duration
+	ShutdownTimeout   time.Duration
+	TransferMapRate   float64
+	TransferMapBurst  int
+	AuthRate          float64
+	AuthBurst         int
+	TrustProxyHeaders bool
+	JWTSecret         string
+	AccessTokenTTL    time.Duration
+	RefreshTokenTTL   time.Duration
+	LoginMaxFailures  int
+	LoginLockout      time.Duration
+}
+
+// setting describes one environment variable for loading and for --help.
+type setting struct {
+	env, def, help string
+	set            func(c *config, v string) error
+}
+
+func settings() []setting {
+	return []setting{
+		{"RUNGS_ADDR", ":8080", "listen address", func(c *config, v string) error { c.Addr = v; return nil }},
+		{"DATABASE_URL", "", "postgres://... for PostgreSQL; empty for the embedded SQLite file", func(c *config, v string) error {
+			if v != "" && !strings.HasPrefix(v, "postgres://") && !strings.HasPrefix(v, "postgresql://") {
+				return fmt.Errorf("must start with postgres:// or be empty")
+			}
+			c.DatabaseURL = v
+			return nil
+		}},
+		{"RUNGS_SQLITE_PATH", "rungs.db", "SQLite database file when DATABASE_URL is empty", func(c *config, v string) error {
+			if v == "" {
+				return fmt.Errorf("must not be empty")
+			}
+			c.SQLitePath = v
+			return nil
+		}},
+		{"RUNGS_LOG_LEVEL", "info", "debug, info, warn or error", func(c *config, v string) error {
+			return c.LogLevel.UnmarshalText([]byte(v))
+		}},
+		{"RUNGS_CORS_ORIGINS", "", "comma-separated origins allowed to call the API from a browser", func(c *config, v string) error {
+			c.CORSOrigins = nil
+			for _, o := range strings.Split(v, ",") {
+				if o = strings.TrimSpace(o); o == "" {
+					continue
+				}
+				if o != "*" && !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") {
+					return fmt.Errorf("origin %q must start with http:// or https://", o)
+				}
+				c.CORSOrigins = append(c.CORSOrigins, o)
+			}
+			return nil
+		}},
+		{"RUNGS_BODY_LIMIT", "1MiB", "largest request body (bytes, or with KiB/MiB)", func(c *config, v string) (err error) {
+			c.BodyLimit, err = parseSize(v)
+			return err
+		}},
+		{"RUNGS_DB_MAX_OPEN_CONNS", "10", "PostgreSQL pool size", intSetting(func(c *config) *int { return &c.DBMaxOpenConns }, 1, 1000)},
+		{"RUNGS_READ_TIMEOUT", "15s", "server read timeout", durSetting(func(c *config) *time.Duration { return &c.ReadTimeout })},
+		{"RUNGS_WRITE_TIMEOUT", "30s", "server write timeout", durSetting(func(c *config) *time.Duration { return &c.WriteTimeout })},
+		{"RUNGS_IDLE_TIMEOUT", "120s", "keep-alive idle timeout", durSetting(func(c *config) *time.Duration { return &c.IdleTimeout })},
+		{"RUNGS_SHUTDOWN_TIMEOUT", "20s", "how long in-flight requests may finish after SIGTERM", durSetting(func(c *config) *time.Duration { return &c.ShutdownTimeout })},
+		{"RUNGS_TRANSFER_MAP_RATE", "60", "anonymous transfer-map requests per minute per client IP", floatSetting(func(c *config) *float64 { return &c.TransferMapRate })},
+		{"RUNGS_TRANSFER_MAP_BURST", "20", "burst of transfer-map requests per client IP", intSetting(func(c *config) *int { return &c.TransferMapBurst }, 1, 100000)},
+		{"RUNGS_AUTH_RATE", "30", "signup, login and refresh requests per minute per client IP", floatSetting(func(c *config) *float64 { return &c.AuthRate })},
+		{"RUNGS_AUTH_BURST", "10", "burst of auth requests per client IP", intSetting(func(c *config) *int { return &c.AuthBurst }, 1, 100000)},
+		{"RUNGS_TRUST_PROXY_HEADERS", "false", "take the client IP from X-Forwarded-For (only behind a trusted proxy)", func(c *config, v string) (err error) {
+			c.TrustProxyHeaders, err = strconv.ParseBool(v)
+			return err
+		}},
+		{"RUNGS_JWT_SECRET", "", "HS256 signing secret (32+ bytes); empty: generated once and kept in the database", func(c *config, v string) error {
+			if v != "" && len(v) < 32 {
+				return fmt.Errorf("must be at least 32 bytes")
+			}
+			c.JWTSecret = v
+			return nil
+		}},
+		{"RUNGS_ACCESS_TOKEN_TTL", "15m", "access token lifetime", durSetting(func(c *config) *time.Duration { return &c.AccessTokenTTL })},
+		{"RUNGS_REFRESH_TOKEN_TTL", "720h", "refresh token lifetime", durSetting(func(c *config) *time.Duration { return &c.RefreshTokenTTL })},
+		{"RUNGS_LOGIN_MAX_FAILURES", "10", "failed logins per account before a lock-out", intSetting(func(c *config) *int { return &c.LoginMaxFailures }, 1, 1000)},
+		{"RUNGS_LOGIN_LOCKOUT", "15m", "lock-out window after too many failed logins", durSetting(func(c *config) *time.Duration { return &c.LoginLockout })},
+	}
+}
+
+// loadConfig reads every variable; the first bad value stops start-up with
+// one line naming it (the value itself is not echoed: it may be a secret).
+func loadConfig(getenv func(string) string) (config, error) {
+	var c config
+	for _, s := range settings() {
+		v, ok := getenv(s.env), true
+		if v == "" {
+			v, ok = s.def, false
+		}
+		if err := s.set(&c, v); err != nil {
+			if ok {
+				return config{}, fmt.Errorf("invalid %s: %v", s.env, err)
+			}
+			return config{}, fmt.Errorf("default of %s: %v", s.env, err)
+		}
+	}
+	return c, nil
+}
+
+func intSetting(field func(*config) *int, lo, hi int) func(*config, string) error {
+	return func(c *config, v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < lo || n > hi {
+			return fmt.Errorf("must be an integer from %d to %d", lo, hi)
+		}
+		*field(c) = n
+		return nil
+	}
+}
+
+func floatSetting(field func(*config) *float64) func(*config, string) error {
+	return func(c *config, v string) error {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 || f > 1e6 {
+			return fmt.Errorf("must be a positive number")
+		}
+		*field(c) = f
+		return nil
+	}
+}
+
+func durSetting(field func(*config) *time.Duration) func(*config, string) error {
+	return func(c *config, v string) error {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return fmt.Errorf("must be a positive duration such as 30s or 15m")
+		}
+		*field(c) = d
+		return nil
+	}
+}
+
+// parseSize reads "1048576", "512KiB" or "1MiB" (KB and MB are read as powers of 1024 too).
+func parseSize(v string) (int64, error) {
+	s := strings.ToUpper(strings.TrimSpace(v))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"MIB", 1 << 20}, {"KIB", 1 << 10}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSuffix(s, u.suffix), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || n <= 0 || n > (1<<30)/mult {
+		return 0, fmt.Errorf("must be a size from 1 byte to 1GiB, such as 1MiB")
+	}
+	return n * mult, nil
+}
+
+func usage() string {
+	var b strings.Builder
+	b.WriteString(`Rungs: career paths and skills assessment for community roles.
+
+Usage:
+  rungs [serve]          start the API (migrates and seeds the database first)
+  rungs migrate [up|status]
+  rungs version
+  rungs --help
+
+Environment:
+`)
+	for _, s := range settings() {
+		def := s.def
+		if def == "" {
+			def = `""`
+		}
+		fmt.Fprintf(&b, "  %-26s %s (default %s)\n", s.env, s.help, def)
+	}
+	return b.String()
+}

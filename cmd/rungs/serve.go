@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/rungs/rungs/api"
+)
+
+// serve migrates the database, wires the services and serves until ctx ends,
+// then lets in-flight requests finish within the shutdown timeout.
+func serve(ctx context.Context, cfg config, log *slog.Logger) error {
+	start := time.Now()
+	db, err := openDB(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	n, err := db.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		log.Info("migrated", slog.Int("applied", n), slog.String("dialect", db.Dialect()))
+	}
+	deps, err := wire(ctx, cfg, db, log)
+	if err != nil {
+		return err
+	}
+	handler := api.New(apiConfig(cfg), deps)
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           handler,
+		ReadTimeout:       cfg.ReadTimeout,
+		ReadHeaderTimeout: min(cfg.ReadTimeout, 10*time.Second),
+		WriteTimeout:      cfg.WriteTimeout,
+		IdleTimeout:       cfg.IdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	log.Info("listening", slog.String("addr", ln.Addr().String()), slog.String("dialect", db.Dialect()),
+		slog.String("version", buildVersion()), slog.Float64("startup_ms", float64(time.Since(start).Microseconds())/1000))
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", slog.String("timeout", cfg.ShutdownTimeout.String()))
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+func apiConfig(cfg config) api.Config {
+	return api.Config{
+		BodyLimit:            cfg.BodyLimit,
+		CORSOrigins:          cfg.CORSOrigins,
+		TrustProxyHeaders:    cfg.TrustProxyHeaders,
+		ReadyTimeout:         time.Second,
+		TransferMapPerMinute: cfg.TransferMapRate,
+		TransferMapBurst:     cfg.TransferMapBurst,
+		AuthPerMinute:        cfg.AuthRate,
+		AuthBurst:            cfg.AuthBurst,
+	}
+}
