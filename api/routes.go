@@ -7,4 +7,5 @@ func (s *server) routes(e *echo.Echo) {
 	e.GET("/healthz", healthz)
 	e.GET("/readyz", readyz(s.deps.DB, s.cfg.ReadyTimeout))
 	e.GET("/metrics", s.deps.Metrics.handler())
+	s.transferRoutes(e)
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/rungs/rungs/service"
 )
 
 // Config is the HTTP layer's share of the process configuration.
@@ -29,6 +31,8 @@ type Deps struct {
 	DB      Pinger
 	Metrics *Metrics
 	Now     func() time.Time
+
+	TransferMap *service.TransferMap
 }
 
 // server carries the dependencies every handler shares.
@@ -52,6 +56,12 @@ func New(cfg Config, deps Deps) *echo.Echo {
 	}
 	if cfg.ReadyTimeout <= 0 {
 		cfg.ReadyTimeout = time.Second
+	}
+	if cfg.TransferMapPerMinute <= 0 || cfg.TransferMapBurst <= 0 {
+		cfg.TransferMapPerMinute, cfg.TransferMapBurst = 60, 20
+	}
+	if cfg.AuthPerMinute <= 0 || cfg.AuthBurst <= 0 {
+		cfg.AuthPerMinute, cfg.AuthBurst = 30, 10
 	}
 	if cfg.BodyLimit <= 0 {
 		cfg.BodyLimit = 1 << 20

@@ -86,7 +86,7 @@ func ruleMessage(fe validator.FieldError) string {
 	case "slug":
 		return "must be lowercase letters, digits and hyphens"
 	case "required_without":
-		return "is required when " + fe.Param() + " is absent"
+		return "is required when " + strings.ToLower(fe.Param()) + " is absent"
 	case "excluded_with":
 		return "cannot be combined with " + fe.Param()
 	case "unique":

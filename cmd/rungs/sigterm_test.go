@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"net"
+	"net/http"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestSIGTERMLetsAnInFlightRequestFinish builds the real binary, starts a
+// request whose body is still arriving, sends SIGTERM, then completes the
+// body: the request must get its answer and the process must exit 0.
+func TestSIGTERMLetsAnInFlightRequestFinish(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "rungs")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	logs := &syncBuffer{}
+	cmd := exec.Command(bin)
+	cmd.Env = []string{"RUNGS_ADDR=127.0.0.1:0", "RUNGS_SQLITE_PATH=" + filepath.Join(dir, "rungs.db"), "PATH=/usr/bin:/bin"}
+	cmd.Stderr = logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+
+	addr := waitForLog(t, logs, func(l string) string { return listenAddr(l) })
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	body := `{"experiences":[{"background":"hospitality","years":3}]}`
+	half := len(body) / 2
+	fmt.Fprintf(conn, "POST /v1/transfer-map HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:half])
+
+	// Wait until the server has read the headers (the request is in flight), then signal.
+	waitForLog(t, logs, func(string) string {
+		if healthy(addr) {
+			return "yes"
+		}
+		return ""
+	})
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	waitForLog(t, logs, func(l string) string {
+		if strings.Contains(l, `"msg":"shutting down"`) {
+			return "yes"
+		}
+		return ""
+	})
+	if _, err := conn.Write([]byte(body[half:])); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("no response after SIGTERM: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("exit: %v\n%s", err, logs.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("process did not exit")
+	}
+}
+
+// healthy is true once a second connection gets an answer; the listener
+// accepts in order, so the first connection was accepted before it. Shutdown
+// waits for connections that are new or active, so the request survives.
+func healthy(addr string) bool {
+	resp, err := http.Get("http://" + addr + "/healthz")
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	return resp.StatusCode == 200
+}
+
+func waitForLog(t *testing.T, logs *syncBuffer, found func(string) string) string {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if v := found(logs.String()); v != "" {
+			return v
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("timed out; logs:\n%s", logs.String())
+	return ""
+}

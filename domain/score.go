@@ -1,0 +1,213 @@
+package domain
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Scorer scores assessments against one framework version. Build it once per version with
+// NewScorer; Score is pure and safe for concurrent use. The framework must not change after.
+type Scorer struct {
+	f         *Framework
+	p         ScoringParams
+	compIndex map[string]int
+	bgIndex   map[string]int
+	// bgRank orders backgrounds by slug so that ties never depend on input order.
+	bgRank []int
+	// evidence[bg*nComp+comp] is the proficiency background bg evidences for comp.
+	evidence []int8
+	dimOf    []int // dimension index (0 people, 1 influence, 2 craft) or -1
+	actions  [][]int
+	levels   []scorerLevel
+	transfer []scorerTransfer
+}
+
+type scorerLevel struct {
+	lv   *Level
+	exps []scorerExpectation
+}
+
+type scorerExpectation struct {
+	comp       int
+	min        int
+	required   bool
+	importance float64
+}
+
+type scorerTransfer struct {
+	message  string
+	evidence []TransferEvidence
+}
+
+// NewScorer indexes f for scoring. It fails on references the scorer cannot resolve;
+// the full rules of a framework are Framework.Validate's job.
+func NewScorer(f *Framework) (*Scorer, error) {
+	if f == nil {
+		return nil, Errorf(ErrInvalid, "framework is required")
+	}
+	nc := len(f.Competencies)
+	s := &Scorer{
+		f:         f,
+		p:         f.Scoring,
+		compIndex: make(map[string]int, nc),
+		bgIndex:   make(map[string]int, len(f.Backgrounds)),
+		dimOf:     make([]int, nc),
+		actions:   make([][]int, nc),
+		evidence:  make([]int8, len(f.Backgrounds)*nc),
+	}
+	verr := &ValidationError{}
+	for i, c := range f.Competencies {
+		if _, dup := s.compIndex[c.Slug]; dup {
+			verr.Fields = append(verr.Fields, fieldErr(fmt.Sprintf("competencies[%d].slug", i), "duplicate", "duplicate competency", c.Slug))
+		}
+		s.compIndex[c.Slug] = i
+		s.dimOf[i] = slices.Index(Dimensions, c.Dimension)
+	}
+	for i, b := range f.Backgrounds {
+		if _, dup := s.bgIndex[b.Slug]; dup {
+			verr.Fields = append(verr.Fields, fieldErr(fmt.Sprintf("backgrounds[%d].slug", i), "duplicate", "duplicate background", b.Slug))
+		}
+		s.bgIndex[b.Slug] = i
+		for j, e := range b.Evidence {
+			ci, ok := s.compIndex[e.Competency]
+			field := fmt.Sprintf("backgrounds[%d].evidence[%d]", i, j)
+			switch {
+			case !ok:
+				verr.Fields = append(verr.Fields, fieldErr(field+".competency", "unknown", "unknown competency", e.Competency))
+			case e.Proficiency < 0 || e.Proficiency > MaxProficiency:
+				verr.Fields = append(verr.Fields, fieldErr(field+".proficiency", "range", "must be between 0 and 4", fmt.Sprint(e.Proficiency)))
+			default:
+				s.evidence[i*nc+ci] = int8(max(int(s.evidence[i*nc+ci]), e.Proficiency))
+			}
+		}
+	}
+	for i, a := range f.Actions {
+		ci, ok := s.compIndex[a.Competency]
+		if !ok {
+			verr.Fields = append(verr.Fields, fieldErr(fmt.Sprintf("actions[%d].competency", i), "unknown", "unknown competency", a.Competency))
+			continue
+		}
+		s.actions[ci] = append(s.actions[ci], i)
+	}
+	s.indexLevels(verr)
+	if err := verr.OrNil(); err != nil {
+		return nil, err
+	}
+	s.indexBackgrounds()
+	return s, nil
+}
+
+func (s *Scorer) indexLevels(verr *ValidationError) {
+	f := s.f
+	for i := range f.Levels {
+		lv := &f.Levels[i]
+		sl := scorerLevel{lv: lv}
+		for j, e := range lv.Expectations {
+			ci, ok := s.compIndex[e.Competency]
+			if !ok {
+				verr.Fields = append(verr.Fields, fieldErr(fmt.Sprintf("levels[%d].expectations[%d].competency", i, j), "unknown", "unknown competency", e.Competency))
+				continue
+			}
+			sl.exps = append(sl.exps, scorerExpectation{
+				comp: ci, min: e.MinProficiency, required: e.Kind == ExpectationRequired, importance: e.Importance,
+			})
+		}
+		s.sortExpectations(sl.exps)
+		s.levels = append(s.levels, sl)
+	}
+	slices.SortStableFunc(s.levels, func(a, b scorerLevel) int { return cmp.Compare(a.lv.Rank, b.lv.Rank) })
+}
+
+// indexBackgrounds precomputes slug order and each background's transfer-map entry.
+func (s *Scorer) indexBackgrounds() {
+	f := s.f
+	nc := len(f.Competencies)
+	order := make([]int, len(f.Backgrounds))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(f.Backgrounds[a].Slug, f.Backgrounds[b].Slug) })
+	s.bgRank = make([]int, len(order))
+	for rank, bi := range order {
+		s.bgRank[bi] = rank
+	}
+	s.transfer = make([]scorerTransfer, len(f.Backgrounds))
+	for bi, b := range f.Backgrounds {
+		var ev []TransferEvidence
+		for ci, c := range f.Competencies {
+			p := int(s.evidence[bi*nc+ci])
+			if p < 2 {
+				continue
+			}
+			ev = append(ev, TransferEvidence{Competency: c.Slug, Proficiency: p, Rationale: rationale(b, c.Slug)})
+		}
+		// Strongest first; framework order among equals (the sort is stable).
+		slices.SortStableFunc(ev, func(a, b TransferEvidence) int { return cmp.Compare(b.Proficiency, a.Proficiency) })
+		s.transfer[bi] = scorerTransfer{message: communityMessage(b.CommunityServed), evidence: ev}
+	}
+}
+
+func rationale(b Background, comp string) string {
+	best, text := -1, ""
+	for _, e := range b.Evidence {
+		if e.Competency == comp && e.Proficiency > best {
+			best, text = e.Proficiency, e.Rationale
+		}
+	}
+	return text
+}
+
+func communityMessage(community string) string {
+	if community == "" {
+		return ""
+	}
+	return "You already have a community: your " + community + "."
+}
+
+func fieldErr(field, rule, msg, value string) FieldError {
+	return FieldError{Field: field, Rule: rule, Message: msg, Value: value}
+}
+
+// Framework returns the framework version the scorer was built for.
+func (s *Scorer) Framework() *Framework { return s.f }
+
+// Score scores one assessment's inputs. Invalid input gives a *ValidationError listing
+// every problem.
+func (s *Scorer) Score(in ScoreInput) (Result, error) {
+	r, err := s.resolve(in)
+	if err != nil {
+		return Result{}, err
+	}
+	comps := s.scoreCompetencies(in, r)
+	dims := s.dimensionScores(comps)
+	levels, recIdx := s.levelFits(comps)
+	res := Result{
+		Framework:    FrameworkRef{Slug: s.f.Slug, Version: s.f.Version},
+		Competencies: comps,
+		Dimensions:   dims,
+		Profile:      s.profile(dims),
+		Levels:       levels,
+	}
+	nextIdx := recIdx + 1
+	if recIdx >= 0 || nextIdx < len(levels) {
+		refs := make([]LevelRef, 2)
+		if recIdx >= 0 {
+			refs[0] = levelRef(s.levels[recIdx].lv)
+			res.RecommendedLevel = &refs[0]
+		}
+		if nextIdx < len(levels) {
+			refs[1] = levelRef(s.levels[nextIdx].lv)
+			res.NextLevel = &refs[1]
+		}
+	}
+	var nextGaps []LevelGap
+	if nextIdx < len(levels) {
+		nextGaps = levels[nextIdx].Gaps
+	}
+	res.DevelopmentPlan = s.plan(nextGaps)
+	res.TransferMap = s.transferMap(in.Experiences, r.expBg)
+	return res, nil
+}
+
+func levelRef(lv *Level) LevelRef { return LevelRef{Slug: lv.Slug, Rank: lv.Rank, Title: lv.Title} }

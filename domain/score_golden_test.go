@@ -1,0 +1,124 @@
+package domain
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// updateGolden rewrites testdata/golden: go test ./domain -run Golden -update
+var updateGolden = func() *bool {
+	if f := flag.Lookup("update"); f != nil {
+		if g, ok := f.Value.(flag.Getter); ok {
+			if b, ok := g.Get().(bool); ok {
+				return &b
+			}
+		}
+	}
+	return flag.Bool("update", false, "rewrite golden files under testdata/golden")
+}()
+
+// goldenProfiles are people a community hiring manager meets; their results are read by hand.
+var goldenProfiles = []struct {
+	name string
+	in   ScoreInput
+}{
+	{"fundraiser-major-gifts-8y", ScoreInput{Experiences: []ExperienceInput{
+		{Background: "fundraising", Title: "Major Gifts Officer", MatchScore: 0.9, Years: 8},
+	}}},
+	{"secondary-teacher-10y", ScoreInput{Experiences: []ExperienceInput{
+		{Background: "teaching", Title: "Secondary School Teacher", MatchScore: 0.9, Years: 10},
+	}}},
+	{"bartender-3y", ScoreInput{Experiences: []ExperienceInput{
+		{Background: "hospitality", Title: "Bartender", MatchScore: 0.9, Years: 3},
+	}}},
+	{"account-executive-then-social-media", ScoreInput{Experiences: []ExperienceInput{
+		{Background: "sales", Title: "Account Executive", MatchScore: 0.9, Years: 5},
+		{Background: "social-media-specialist", Title: "Social Media Specialist", MatchScore: 1, Years: 2},
+	}}},
+	{"web-editor-ran-a-forum", ScoreInput{Experiences: []ExperienceInput{
+		{Background: "web-content-editing", Title: "Web Content Editor", MatchScore: 1, Years: 6},
+		{Background: "online-community-moderation", Title: "Ran the product forum", MatchScore: 0.7, Years: 4},
+	}}},
+	{"developer-relations-6y", ScoreInput{Experiences: []ExperienceInput{
+		{Background: "developer-relations", Title: "Developer Relations Engineer", MatchScore: 1, Years: 6},
+	}}},
+	{"graduate-volunteer-only", ScoreInput{Experiences: []ExperienceInput{
+		{Background: "volunteer-coordination", Title: "Volunteer coordinator (student union)", MatchScore: 0.8, Years: 1.5},
+	}}},
+	{"empty", ScoreInput{}},
+}
+
+func defaultScorer(t testing.TB) *Scorer {
+	t.Helper()
+	f, err := DefaultFramework()
+	if err != nil {
+		t.Fatalf("DefaultFramework: %v", err)
+	}
+	s, err := NewScorer(f)
+	if err != nil {
+		t.Fatalf("NewScorer(default): %v", err)
+	}
+	return s
+}
+
+func TestScoreGolden(t *testing.T) {
+	s := defaultScorer(t)
+	for _, g := range goldenProfiles {
+		t.Run(g.name, func(t *testing.T) {
+			res := mustScore(t, s, g.in)
+			got, err := json.MarshalIndent(struct {
+				Input  ScoreInput `json:"input"`
+				Result Result     `json:"result"`
+			}{g.in, res}, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			path := filepath.Join("testdata", "golden", g.name+".json")
+			if *updateGolden {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs (rerun with -update and review the diff): %s", path, firstDiff(got, want))
+			}
+		})
+	}
+}
+
+// TestScoreDefaultParamsOrderSources pins the weights the product promises on the default
+// framework: reviewers count most, then experience, then a supported self-rating, then an
+// unsupported one.
+func TestScoreDefaultParamsOrderSources(t *testing.T) {
+	p := defaultScorer(t).p
+	if !(p.ReviewerWeight >= p.ExperienceWeight && p.ExperienceWeight > p.SelfSupportedWeight &&
+		p.SelfSupportedWeight > p.SelfWeight && p.SelfWeight > 0) {
+		t.Errorf("weights out of order: %+v", p)
+	}
+}
+
+// firstDiff names the first line where got and want differ.
+func firstDiff(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := range min(len(g), len(w)) {
+		if g[i] != w[i] {
+			return fmt.Sprintf("line %d: got %q, want %q", i+1, strings.TrimSpace(g[i]), strings.TrimSpace(w[i]))
+		}
+	}
+	return fmt.Sprintf("got %d lines, want %d", len(g), len(w))
+}
