@@ -233,3 +233,21 @@ func slugsOf[T any](items []T, slug func(T) string) []string {
 	}
 	return out
 }
+
+func BenchmarkDefaultFramework(b *testing.B) {
+	for b.Loop() {
+		if _, err := DefaultFramework(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidateDefault(b *testing.B) {
+	f := mustDefault(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := f.Validate(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -122,3 +122,25 @@ func firstDiff(got, want []byte) string {
 	}
 	return fmt.Sprintf("got %d lines, want %d", len(g), len(w))
 }
+
+// TestScoreWorkedExample keeps the example in SCORING.md true.
+func TestScoreWorkedExample(t *testing.T) {
+	s := defaultScorer(t)
+	in := goldenProfiles[0].in
+	res := mustScore(t, s, in)
+	if want := (DimensionScores{People: 71.4, Influence: 57.4, Craft: 43.8}); res.Dimensions != want {
+		t.Errorf("dimensions %+v; want %+v", res.Dimensions, want)
+	}
+	if res.Profile.Kind != ProfileBridge || res.RecommendedLevel == nil || res.RecommendedLevel.Rank != 1 ||
+		res.Levels[1].Fit != 95.3 || len(res.DevelopmentPlan) != 1 || res.DevelopmentPlan[0].Competency != "social-media" {
+		t.Errorf("profile %s recommended %+v manager fit %v plan %+v", res.Profile.Kind, res.RecommendedLevel, res.Levels[1].Fit, res.DevelopmentPlan)
+	}
+	in.Reviews = []ReviewerRating{
+		{Reviewer: "r1", Competency: "stakeholder-influence", Proficiency: 4},
+		{Reviewer: "r2", Competency: "stakeholder-influence", Proficiency: 4},
+	}
+	c := scoreComp(t, mustScore(t, s, in), "stakeholder-influence")
+	if c.Score != 3.7 || c.Confidence != 0.88 {
+		t.Errorf("with two reviewers: %v / %v; want 3.7 / 0.88", c.Score, c.Confidence)
+	}
+}

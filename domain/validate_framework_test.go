@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -25,7 +26,7 @@ func hasField(fields []FieldError, field, rule string) bool {
 	return slices.ContainsFunc(fields, func(fe FieldError) bool { return fe.Field == field && fe.Rule == rule })
 }
 
-// compIdx finds a competency's position in a slice of items by a slug getter.
+// indexOfComp finds the item whose competency slug, read by get, is slug.
 func indexOfComp[T any](items []T, slug string, get func(T) string) int {
 	return slices.IndexFunc(items, func(it T) bool { return get(it) == slug })
 }
@@ -34,13 +35,15 @@ func TestValidateReportsBrokenDefault(t *testing.T) {
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	cases := []struct {
 		name   string
-		break_ func(f *Framework)
+		mutate func(f *Framework)
 		field  string
 		rule   string
 	}{
 		{"slug with capitals", func(f *Framework) { f.Slug = "Community-Management" }, "slug", "format"},
 		{"slug with double hyphen", func(f *Framework) { f.Slug = "community--management" }, "slug", "format"},
 		{"empty slug", func(f *Framework) { f.Slug = "" }, "slug", "required"},
+		{"overlong slug", func(f *Framework) { f.Slug = strings.Repeat("a", 65) }, "slug", "length"},
+		{"overlong description", func(f *Framework) { f.Description = strings.Repeat("a", 2001) }, "description", "length"},
 		{"version not dotted numbers", func(f *Framework) { f.Version = "v2026" }, "version", "format"},
 		{"version single number", func(f *Framework) { f.Version = "2026" }, "version", "format"},
 		{"empty title", func(f *Framework) { f.Title = " " }, "title", "required"},
@@ -70,6 +73,11 @@ func TestValidateReportsBrokenDefault(t *testing.T) {
 		{"negative minimum", func(f *Framework) { f.Levels[1].Expectations[4].MinProficiency = -1 }, "levels[1].expectations[4].min_proficiency", "range"},
 		{"unknown expectation kind", func(f *Framework) { f.Levels[1].Expectations[2].Kind = "optional" }, "levels[1].expectations[2].kind", "enum"},
 		{"zero importance", func(f *Framework) { f.Levels[4].Expectations[6].Importance = 0 }, "levels[4].expectations[6].importance", "range"},
+		{"too many levels", func(f *Framework) {
+			for len(f.Levels) <= 20 {
+				f.Levels = append(f.Levels, f.Levels[0])
+			}
+		}, "levels", "max_items"},
 		{"level without expectations", func(f *Framework) { f.Levels[0].Expectations = nil }, "levels[0].expectations", "required"},
 		{"missing evidence", func(f *Framework) { f.Backgrounds[2].Evidence = f.Backgrounds[2].Evidence[1:] }, "backgrounds[2].evidence", "missing"},
 		{"repeated evidence", func(f *Framework) {
@@ -113,7 +121,7 @@ func TestValidateReportsBrokenDefault(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			f := mustDefault(t)
-			tc.break_(f)
+			tc.mutate(f)
 			fields := fieldsOf(t, f.Validate())
 			if !hasField(fields, tc.field, tc.rule) {
 				t.Errorf("no %s error on %s; got %+v", tc.rule, tc.field, fields)

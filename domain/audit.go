@@ -1,0 +1,16 @@
+package domain
+
+import "time"
+
+// AuditEntry records who did what to which object, and in which request.
+// It never carries the object's content.
+type AuditEntry struct {
+	ID            string
+	PrincipalKind string
+	PrincipalID   string
+	Action        string
+	ObjectType    string
+	ObjectID      string
+	RequestID     string
+	CreatedAt     time.Time
+}
