@@ -74,6 +74,13 @@ func methodLabel(m string) string {
 }
 
 // handler serves /metrics.
+//
+//	@Summary		Prometheus metrics
+//	@Description	Request count and latency by route template, method and status; the Go runtime, the process and the database pool. Prometheus text exposition format.
+//	@Tags			operations
+//	@Produce		plain
+//	@Success		200	{string}	string	"Prometheus text exposition format"
+//	@Router			/metrics [get]
 func (m *Metrics) handler() echo.HandlerFunc {
 	return echo.WrapHandler(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
 }

@@ -7,5 +7,8 @@ func (s *server) routes(e *echo.Echo) {
 	e.GET("/healthz", healthz)
 	e.GET("/readyz", readyz(s.deps.DB, s.cfg.ReadyTimeout))
 	e.GET("/metrics", s.deps.Metrics.handler())
+	registerDocs(e)
 	s.transferRoutes(e)
+	s.frameworkRoutes(e)
+	s.authRoutes(e)
 }

@@ -33,6 +33,15 @@ type Deps struct {
 	Now     func() time.Time
 
 	TransferMap *service.TransferMap
+	Frameworks  *service.Frameworks
+
+	// Accounts and access; without Auth the /v1/auth, /v1/me and /v1/orgs
+	// routes are not registered and every bearer credential is refused.
+	Auth    *service.Auth
+	Users   *service.Users
+	Orgs    *service.Orgs
+	APIKeys *service.APIKeys
+	Policy  *service.Policy
 }
 
 // server carries the dependencies every handler shares.

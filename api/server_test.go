@@ -12,6 +12,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/rungs/rungs/api/apitest"
 	"github.com/rungs/rungs/domain"
 )
 
@@ -125,9 +126,9 @@ func TestReadyzFollowsTheDatabase(t *testing.T) {
 		status int
 	}{{"answers", nil, 200}, {"down", errors.New("connection refused"), 503}} {
 		t.Run(tc.name, func(t *testing.T) {
-			e := newTestServer(t, okPinger{err: tc.err})
+			h := apitest.Handler(t, newTestServer(t, okPinger{err: tc.err}))
 			rec := httptest.NewRecorder()
-			e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
+			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
 			if rec.Code != tc.status {
 				t.Fatalf("status %d", rec.Code)
 			}
@@ -142,7 +143,7 @@ func TestReadyzFollowsTheDatabase(t *testing.T) {
 }
 
 func TestRequestIDIsKeptWhenWellFormed(t *testing.T) {
-	e := newTestServer(t, okPinger{})
+	e := apitest.Handler(t, newTestServer(t, okPinger{}))
 	for in, keep := range map[string]bool{"abc-123": true, "bad id with spaces": false, strings.Repeat("x", 100): false} {
 		req := httptest.NewRequest(http.MethodGet, "/healthz", nil)
 		req.Header.Set("X-Request-Id", in)
@@ -156,8 +157,9 @@ func TestRequestIDIsKeptWhenWellFormed(t *testing.T) {
 
 func TestSecurityHeadersAndMetrics(t *testing.T) {
 	e := newTestServer(t, okPinger{})
+	checked := apitest.Handler(t, e)
 	rec := httptest.NewRecorder()
-	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
+	checked.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
 	for h, v := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"} {
 		if rec.Header().Get(h) != v {
 			t.Fatalf("%s = %q", h, rec.Header().Get(h))
@@ -165,7 +167,7 @@ func TestSecurityHeadersAndMetrics(t *testing.T) {
 	}
 	e.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("BREW", "/no/such/42", nil))
 	rec = httptest.NewRecorder()
-	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	checked.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
 	body := rec.Body.String()
 	for _, want := range []string{
 		`rungs_http_requests_total{method="GET",route="/healthz",status="200"} 1`,

@@ -82,23 +82,8 @@ func (m *Matcher) similarWords(sc *matchScratch) {
 		id, known := m.wordIndex[string(q)]
 		if known {
 			add(id, 1)
-		} else if typoBudget(len(q)) > 0 && len(q) <= maxFuzzyLen {
-			mask := letterMask(q)
-			for w := range m.words {
-				vw := &m.words[w]
-				k := typoBudget(min(len(q), len(vw.text)))
-				if q[0] != vw.text[0] {
-					// A second typo with a different first letter is mostly
-					// another word: "operation" is not "moderation".
-					k = min(k, 1)
-				}
-				if k == 0 || len(vw.text) > maxFuzzyLen || bits.OnesCount64(mask^vw.mask) > 2*k {
-					continue
-				}
-				if d := editDistance(q, vw.text, k); d <= k {
-					add(int32(w), typoSim(d, len(q), len(vw.text)))
-				}
-			}
+		} else {
+			m.addTypoMatches(q, add)
 		}
 		if root := familyRoot(q); root != nil {
 			for _, w := range m.byRoot[string(root)] {
@@ -125,6 +110,29 @@ func (m *Matcher) similarWords(sc *matchScratch) {
 					sc.candidates = append(sc.candidates, p)
 				}
 			}
+		}
+	}
+}
+
+// addTypoMatches offers every word within q's typo budget. A second typo is
+// allowed only with the same first letter: otherwise it is mostly another
+// word ("operation" is not "moderation").
+func (m *Matcher) addTypoMatches(q []byte, add func(int32, float64)) {
+	if typoBudget(len(q)) == 0 || len(q) > maxFuzzyLen {
+		return
+	}
+	mask := letterMask(q)
+	for w := range m.words {
+		vw := &m.words[w]
+		k := typoBudget(min(len(q), len(vw.text)))
+		if q[0] != vw.text[0] {
+			k = min(k, 1)
+		}
+		if k == 0 || len(vw.text) > maxFuzzyLen || bits.OnesCount64(mask^vw.mask) > 2*k {
+			continue
+		}
+		if d := editDistance(q, vw.text, k); d <= k {
+			add(int32(w), typoSim(d, len(q), len(vw.text)))
 		}
 	}
 }

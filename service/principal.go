@@ -2,18 +2,22 @@
 // interfaces it consumes; the repository package implements them.
 package service
 
+import "github.com/rungs/rungs/domain"
+
 // Principal kinds.
 const (
 	PrincipalAnonymous = "anonymous"
 	PrincipalUser      = "user"
 	PrincipalAPIKey    = "api_key"
+	// PrincipalSystem is the operator at the command line (rungs admin create).
+	PrincipalSystem = "system"
 )
 
 // Roles.
 const (
-	RoleJobSeeker = "job_seeker"
-	RoleRecruiter = "recruiter"
-	RoleAdmin     = "admin"
+	RoleJobSeeker = domain.RoleJobSeeker
+	RoleRecruiter = domain.RoleRecruiter
+	RoleAdmin     = domain.RoleAdmin
 )
 
 // Principal is who is calling: a user (with a role) or an organisation's API
@@ -38,4 +42,17 @@ func (p Principal) HasScope(scope string) bool {
 		}
 	}
 	return false
+}
+
+// Authenticated reports whether the caller proved who they are.
+func (p Principal) Authenticated() bool {
+	return p.Kind == PrincipalUser || p.Kind == PrincipalAPIKey || p.Kind == PrincipalSystem
+}
+
+// ID is the user's or the key's id: what the audit log records.
+func (p Principal) ID() string {
+	if p.Kind == PrincipalAPIKey {
+		return p.KeyID
+	}
+	return p.UserID
 }

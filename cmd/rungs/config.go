@@ -183,6 +183,9 @@ func usage() string {
 Usage:
   rungs [serve]          start the API (migrates and seeds the database first)
   rungs migrate [up|status]
+  rungs admin create --email EMAIL [--name NAME]
+                         create an administrator; the password is read from
+                         stdin, or generated and printed once
   rungs version
   rungs --help
 

@@ -48,7 +48,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 }
 
 // commands holds subcommands added by features (framework, admin).
-var commands = map[string]func(ctx context.Context, cfg config, args []string, stdin io.Reader, stdout io.Writer) error{}
+var commands = map[string]func(ctx context.Context, cfg config, args []string, stdin io.Reader, stdout io.Writer) error{
+	"framework": frameworkCommand,
+	"admin":     adminCommand,
+}
 
 func buildVersion() string {
 	if version != "" {

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestAdminCreate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rungs.db")
+	getenv := func(k string) string {
+		if k == "RUNGS_SQLITE_PATH" {
+			return path
+		}
+		return ""
+	}
+	admin := func(stdin string, args ...string) (string, error) {
+		var out strings.Builder
+		err := run(context.Background(), append([]string{"admin"}, args...), getenv, strings.NewReader(stdin), &out, io.Discard)
+		return out.String(), err
+	}
+	out, err := admin("", "create", "--email", "Root@Example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "created admin root@example.org") || !strings.Contains(out, "password (shown once") {
+		t.Fatalf("output %q", out)
+	}
+	out, err = admin("a long and unusual passphrase\n", "create", "--email", "ops@example.org", "--name", "Ops")
+	if err != nil || strings.Contains(out, "passphrase") || strings.Contains(out, "password") {
+		t.Fatalf("piped password: %q %v", out, err)
+	}
+	for name, tc := range map[string]struct {
+		stdin string
+		args  []string
+	}{
+		"taken email":     {"", []string{"create", "--email", "root@example.org"}},
+		"weak password":   {"password1234\n", []string{"create", "--email", "weak@example.org"}},
+		"bad email":       {"", []string{"create", "--email", "root"}},
+		"no email":        {"", []string{"create"}},
+		"no subcommand":   {"", nil},
+		"unknown command": {"", []string{"delete", "--email", "root@example.org"}},
+	} {
+		if out, err := admin(tc.stdin, tc.args...); err == nil || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: accepted (%q) or multi-line error %v", name, out, err)
+		}
+	}
+}
+
+// TestAccountsEndToEnd boots the binary's run() without any auth
+// configuration: an admin made at the command line creates an organisation,
+// a job seeker signs up and logs in, and an access token issued before a
+// restart still verifies after it, because the generated signing secret is
+// kept in the database.
+func TestAccountsEndToEnd(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rungs.db")
+	env := map[string]string{"RUNGS_SQLITE_PATH": path}
+	getenv := func(k string) string { return env[k] }
+	const pw = "an admin passphrase of some length"
+	if err := run(context.Background(), []string{"admin", "create", "--email", "root@example.org"}, getenv, strings.NewReader(pw+"\n"), io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, env)
+	var tokens struct {
+		AccessToken string `json:"access_token"`
+	}
+	if code := postJSON(t, s.URL+"/v1/auth/login", "", `{"email":"root@example.org","password":"`+pw+`"}`, &tokens); code != 200 {
+		t.Fatalf("admin login %d", code)
+	}
+	if code := postJSON(t, s.URL+"/v1/orgs", tokens.AccessToken, `{"name":"Acme"}`, nil); code != 201 {
+		t.Fatalf("create org %d", code)
+	}
+	if code := postJSON(t, s.URL+"/v1/auth/signup", "", `{"email":"ada@example.org","password":"a long and unusual passphrase","display_name":"Ada"}`, nil); code != 201 {
+		t.Fatalf("signup %d", code)
+	}
+	s.Stop(t)
+	if strings.Contains(s.Logs.String(), pw) {
+		t.Fatal("the password reached the logs")
+	}
+	s2 := startServer(t, env)
+	var me struct {
+		Email string `json:"email"`
+		Role  string `json:"role"`
+	}
+	req, _ := http.NewRequest(http.MethodGet, s2.URL+"/v1/me", nil)
+	req.Header.Set("Authorization", "Bearer "+tokens.AccessToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(&me); err != nil || resp.StatusCode != 200 || me.Role != "admin" {
+		t.Fatalf("me after restart: %d %+v %v", resp.StatusCode, me, err)
+	}
+}
+
+func postJSON(t *testing.T, url, token, body string, out any) int {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader([]byte(body)))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("POST %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	if out != nil {
+		if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+			t.Fatalf("POST %s: decode: %v", url, err)
+		}
+	}
+	return resp.StatusCode
+}

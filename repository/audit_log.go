@@ -1,0 +1,52 @@
+package repository
+
+import (
+	"context"
+	"time"
+
+	"github.com/rungs/rungs/domain"
+)
+
+type auditRow struct {
+	ID            string `gorm:"primaryKey"`
+	PrincipalKind string
+	PrincipalID   string
+	Action        string
+	ObjectType    string
+	ObjectID      string
+	RequestID     string
+	CreatedAt     time.Time
+}
+
+func (auditRow) TableName() string { return "audit_log" }
+
+// AuditLog appends audit entries; nothing updates or deletes them.
+type AuditLog struct{ db *DB }
+
+// NewAuditLog returns the audit log store.
+func NewAuditLog(db *DB) *AuditLog { return &AuditLog{db: db} }
+
+// Append inserts e.
+func (s *AuditLog) Append(ctx context.Context, e domain.AuditEntry) error {
+	row := auditRow{
+		ID: e.ID, PrincipalKind: e.PrincipalKind, PrincipalID: e.PrincipalID, Action: e.Action,
+		ObjectType: e.ObjectType, ObjectID: e.ObjectID, RequestID: e.RequestID, CreatedAt: e.CreatedAt.UTC(),
+	}
+	return translate(s.db.conn(ctx).Create(&row).Error, "audit entry")
+}
+
+// ByObject returns the entries about one object, oldest first.
+func (s *AuditLog) ByObject(ctx context.Context, objectType, objectID string) ([]domain.AuditEntry, error) {
+	var rows []auditRow
+	if err := s.db.conn(ctx).Where("object_type = ? AND object_id = ?", objectType, objectID).Order("id").Find(&rows).Error; err != nil {
+		return nil, translate(err, "audit entry")
+	}
+	out := make([]domain.AuditEntry, len(rows))
+	for i, r := range rows {
+		out[i] = domain.AuditEntry{
+			ID: r.ID, PrincipalKind: r.PrincipalKind, PrincipalID: r.PrincipalID, Action: r.Action,
+			ObjectType: r.ObjectType, ObjectID: r.ObjectID, RequestID: r.RequestID, CreatedAt: r.CreatedAt.UTC(),
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,129 @@
+package repository
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/rungs/rungs/domain"
+)
+
+// partTables are deleted child first so that no foreign key is ever dangling.
+var partTables = []any{&expectationRow{}, &evidenceRow{}, &actionRow{}, &levelRow{}, &backgroundRow{}, &competencyRow{}}
+
+// UpdateDraft applies change to a draft and stores the result in one
+// transaction. A published or retired version is refused with ErrConflict.
+// change may edit the title, description, dimensions, scoring and parts;
+// slug, version, status and publication time are kept.
+func (s *Frameworks) UpdateDraft(ctx context.Context, slug, version string, change func(f *domain.Framework) error) (*domain.Framework, error) {
+	var out *domain.Framework
+	err := s.db.InTx(ctx, func(ctx context.Context) error {
+		tx := s.db.conn(ctx)
+		row, f, err := s.lockDraft(tx, slug, version)
+		if err != nil {
+			return err
+		}
+		if err := change(f); err != nil {
+			return err
+		}
+		f.Slug, f.Version, f.Status, f.PublishedAt = row.Slug, row.Version, row.Status, nil
+		for _, table := range partTables {
+			if err := tx.Where("framework_id = ?", row.ID).Delete(table).Error; err != nil {
+				return translate(err, "framework part")
+			}
+		}
+		if err := insertParts(tx, partRows(row.ID, f)); err != nil {
+			return err
+		}
+		h := headerRow(f)
+		out = f
+		return updateDraftRow(tx, row, map[string]any{
+			"title": h.Title, "description": h.Description, "dimensions": h.Dimensions, "scoring": h.Scoring,
+		})
+	})
+	return out, err
+}
+
+// Publish validates a draft and makes it published at at; from then on it is
+// immutable. A draft that breaks any rule is refused with a
+// *domain.ValidationError listing every problem.
+func (s *Frameworks) Publish(ctx context.Context, slug, version string, at time.Time) (*domain.Framework, error) {
+	var out *domain.Framework
+	err := s.db.InTx(ctx, func(ctx context.Context) error {
+		tx := s.db.conn(ctx)
+		row, f, err := s.lockDraft(tx, slug, version)
+		if err != nil {
+			return err
+		}
+		at = at.UTC()
+		f.Status, f.PublishedAt = domain.StatusPublished, &at
+		if err := f.Validate(); err != nil {
+			return err
+		}
+		out = f
+		return updateDraftRow(tx, row, map[string]any{"status": domain.StatusPublished, "published_at": at})
+	})
+	return out, err
+}
+
+// Retire marks a published version retired: no longer the latest, still
+// readable by its version so that scores given with it can be explained.
+func (s *Frameworks) Retire(ctx context.Context, slug, version string, at time.Time) (*domain.Framework, error) {
+	var out *domain.Framework
+	err := s.db.InTx(ctx, func(ctx context.Context) error {
+		tx := s.db.conn(ctx)
+		row, err := findRow(tx, slug, version, s.db.dialect == DialectPostgres)
+		if err != nil {
+			return err
+		}
+		if row.Status != domain.StatusPublished {
+			return domain.Errorf(domain.ErrConflict, "framework %s@%s is %s; only a published version can be retired", slug, version, row.Status)
+		}
+		res := tx.Model(&frameworkRow{}).Where("id = ? AND status = ?", row.ID, domain.StatusPublished).
+			Updates(map[string]any{"status": domain.StatusRetired, "updated_at": at.UTC()})
+		if err := res.Error; err != nil {
+			return translate(err, "framework")
+		}
+		parts, err := loadParts(tx, row.ID)
+		if err != nil {
+			return err
+		}
+		row.Status = domain.StatusRetired
+		out, err = toFramework(row, parts)
+		return err
+	})
+	return out, err
+}
+
+// lockDraft locks a version's row for the transaction (SQLite holds the
+// write lock from BEGIN IMMEDIATE) and loads it, refusing anything but a draft.
+func (s *Frameworks) lockDraft(tx *gorm.DB, slug, version string) (frameworkRow, *domain.Framework, error) {
+	row, err := findRow(tx, slug, version, s.db.dialect == DialectPostgres)
+	if err != nil {
+		return row, nil, err
+	}
+	if row.Status != domain.StatusDraft {
+		return row, nil, domain.Errorf(domain.ErrConflict, "framework %s@%s is %s; only a draft can change", slug, version, row.Status)
+	}
+	parts, err := loadParts(tx, row.ID)
+	if err != nil {
+		return row, nil, err
+	}
+	f, err := toFramework(row, parts)
+	return row, f, err
+}
+
+// updateDraftRow writes columns of a row that must still be a draft: the
+// status condition makes a lost race fail instead of changing a published version.
+func updateDraftRow(tx *gorm.DB, row frameworkRow, cols map[string]any) error {
+	cols["updated_at"] = time.Now().UTC()
+	res := tx.Model(&frameworkRow{}).Where("id = ? AND status = ?", row.ID, domain.StatusDraft).Updates(cols)
+	if err := res.Error; err != nil {
+		return translate(err, "framework")
+	}
+	if res.RowsAffected != 1 {
+		return domain.Errorf(domain.ErrConflict, "framework %s@%s is no longer a draft", row.Slug, row.Version)
+	}
+	return nil
+}

@@ -1,0 +1,128 @@
+package repository
+
+import (
+	"context"
+	"time"
+
+	"github.com/rungs/rungs/domain"
+)
+
+type userRow struct {
+	ID             string `gorm:"primaryKey"`
+	Email          string
+	DisplayName    string
+	Role           string
+	OrganisationID *string
+	PasswordHash   string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+func (userRow) TableName() string { return "users" }
+
+func toUserRow(u domain.User) userRow {
+	return userRow{
+		ID: u.ID, Email: u.Email, DisplayName: u.DisplayName, Role: u.Role,
+		OrganisationID: nullText(u.OrganisationID), PasswordHash: u.PasswordHash,
+		CreatedAt: u.CreatedAt.UTC(), UpdatedAt: u.UpdatedAt.UTC(),
+	}
+}
+
+func (r userRow) domain() domain.User {
+	return domain.User{
+		ID: r.ID, Email: r.Email, DisplayName: r.DisplayName, Role: r.Role,
+		OrganisationID: textOf(r.OrganisationID), PasswordHash: r.PasswordHash,
+		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+	}
+}
+
+// Users stores accounts.
+type Users struct{ db *DB }
+
+// NewUsers returns the account store.
+func NewUsers(db *DB) *Users { return &Users{db: db} }
+
+// Create inserts u; a taken email is ErrConflict.
+func (s *Users) Create(ctx context.Context, u domain.User) error {
+	row := toUserRow(u)
+	return translate(s.db.conn(ctx).Create(&row).Error, "account")
+}
+
+// ByID returns the user with id.
+func (s *Users) ByID(ctx context.Context, id string) (domain.User, error) {
+	if !wellFormedID(id) {
+		return domain.User{}, domain.Errorf(domain.ErrNotFound, "user not found")
+	}
+	var row userRow
+	if err := s.db.conn(ctx).Where("id = ?", id).Take(&row).Error; err != nil {
+		return domain.User{}, translate(err, "user")
+	}
+	return row.domain(), nil
+}
+
+// ByEmail returns the user with a normalised email.
+func (s *Users) ByEmail(ctx context.Context, email string) (domain.User, error) {
+	var row userRow
+	if err := s.db.conn(ctx).Where("email = ?", email).Take(&row).Error; err != nil {
+		return domain.User{}, translate(err, "user")
+	}
+	return row.domain(), nil
+}
+
+// Update writes the display name, password hash and updated_at of u.
+func (s *Users) Update(ctx context.Context, u domain.User) error {
+	res := s.db.conn(ctx).Model(&userRow{}).Where("id = ?", u.ID).Updates(map[string]any{
+		"display_name": u.DisplayName, "password_hash": u.PasswordHash, "updated_at": u.UpdatedAt.UTC(),
+	})
+	if res.Error != nil {
+		return translate(res.Error, "user")
+	}
+	if res.RowsAffected == 0 {
+		return domain.Errorf(domain.ErrNotFound, "user not found")
+	}
+	return nil
+}
+
+func nullText(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func textOf(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func utcOrNil(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}
+
+// wellFormedID reports whether id is a UUID in canonical lower-case form.
+// Other strings name nothing, and PostgreSQL would refuse them with an error
+// rather than find no row.
+func wellFormedID(id string) bool {
+	if len(id) != 36 {
+		return false
+	}
+	for i, c := range id {
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,52 @@
+package service
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/rungs/rungs/domain"
+)
+
+// Audit records who did what. Callers record inside the transaction of the
+// write they audit, so that the entry and the write commit together; reads
+// of a candidate by anyone but its owner are recorded too.
+type Audit struct {
+	store AuditStore
+	now   func() time.Time
+}
+
+// NewAudit returns the audit log service; now may be nil.
+func NewAudit(store AuditStore, now func() time.Time) *Audit {
+	if now == nil {
+		now = time.Now
+	}
+	return &Audit{store: store, now: now}
+}
+
+// Entry describes one audited action by pr on obj.
+func Entry(pr Principal, action Action, objectType, objectID string) domain.AuditEntry {
+	kind := pr.Kind
+	if kind == "" {
+		kind = PrincipalAnonymous
+	}
+	return domain.AuditEntry{PrincipalKind: kind, PrincipalID: pr.ID(), Action: string(action), ObjectType: objectType, ObjectID: objectID}
+}
+
+// Record appends e, filling its id, time and, when empty, the request id
+// carried by ctx.
+func (a *Audit) Record(ctx context.Context, e domain.AuditEntry) error {
+	e.ID = newID()
+	e.CreatedAt = a.now().UTC()
+	if e.RequestID == "" {
+		e.RequestID = RequestIDFrom(ctx)
+	}
+	return a.store.Append(ctx, e)
+}
+
+// newID returns a time-ordered UUID (version 7), so that keyset pagination
+// by id lists objects in creation order.
+func newID() string {
+	return uuid.Must(uuid.NewV7()).String()
+}

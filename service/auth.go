@@ -1,0 +1,169 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/rungs/rungs/domain"
+)
+
+// AuthConfig holds the token and lock-out settings.
+type AuthConfig struct {
+	// Secret signs access tokens (HS256); at least 32 bytes.
+	Secret     []byte
+	AccessTTL  time.Duration
+	RefreshTTL time.Duration
+	// MaxFailures login attempts per account within Lockout, then a lock-out until the window ends.
+	MaxFailures int
+	Lockout     time.Duration
+}
+
+// AuthStores are what Auth keeps its state in.
+type AuthStores struct {
+	Tx             Transactor
+	Users          UserStore
+	RefreshTokens  RefreshTokenStore
+	PasswordTokens PasswordTokenStore
+	LoginAttempts  LoginAttemptStore
+	Audit          *Audit
+}
+
+// Auth signs people up and in: passwords, access and refresh tokens,
+// one-time set-password tokens and login lock-outs.
+type Auth struct {
+	cfg    AuthConfig
+	st     AuthStores
+	hasher *PasswordHasher
+	now    func() time.Time
+	// dummyHash is verified for unknown emails so that they take as long as known ones.
+	dummyHash string
+	// prunedAt is when ended login windows were last deleted (Unix seconds).
+	prunedAt atomic.Int64
+}
+
+// AuthOption adjusts Auth.
+type AuthOption func(*Auth)
+
+// WithArgon2Params sets the password hashing cost (tests use a cheap one).
+func WithArgon2Params(p Argon2Params) AuthOption {
+	return func(a *Auth) { a.hasher = NewPasswordHasher(p) }
+}
+
+// WithClock sets the time source.
+func WithClock(now func() time.Time) AuthOption {
+	return func(a *Auth) { a.now = now }
+}
+
+// NewAuth checks cfg and returns the service.
+func NewAuth(cfg AuthConfig, st AuthStores, opts ...AuthOption) (*Auth, error) {
+	if len(cfg.Secret) < 32 {
+		return nil, errors.New("the access token secret must have at least 32 bytes")
+	}
+	if cfg.AccessTTL <= 0 || cfg.RefreshTTL <= 0 || cfg.MaxFailures < 1 || cfg.Lockout <= 0 {
+		return nil, errors.New("token lifetimes, login failures and lock-out must be positive")
+	}
+	a := &Auth{cfg: cfg, st: st, hasher: NewPasswordHasher(DefaultArgon2), now: time.Now}
+	for _, o := range opts {
+		o(a)
+	}
+	dummy, err := a.hasher.Hash(context.Background(), randomToken(16))
+	if err != nil {
+		return nil, err
+	}
+	a.dummyHash = dummy
+	return a, nil
+}
+
+// HashParams returns the argon2id parameters new hashes use.
+func (a *Auth) HashParams() Argon2Params { return a.hasher.Params() }
+
+// NewAccount is a user to create with a password.
+type NewAccount struct {
+	Email       string
+	DisplayName string
+	Password    string
+}
+
+// Signup creates a job seeker account. Role and organisation are not the
+// caller's to choose: every signup is a job seeker without organisation.
+func (a *Auth) Signup(ctx context.Context, in NewAccount) (domain.User, error) {
+	return a.createUser(ctx, in, domain.RoleJobSeeker, ActionSignup, Principal{})
+}
+
+// CreateAdmin creates an administrator; only the command line calls it.
+func (a *Auth) CreateAdmin(ctx context.Context, in NewAccount) (domain.User, error) {
+	return a.createUser(ctx, in, domain.RoleAdmin, ActionAdminCreate, Principal{Kind: PrincipalSystem})
+}
+
+func (a *Auth) createUser(ctx context.Context, in NewAccount, role string, action Action, by Principal) (domain.User, error) {
+	email, name, err := checkAccount(in.Email, in.DisplayName)
+	if err != nil {
+		return domain.User{}, err
+	}
+	if err := domain.CheckPassword(in.Password); err != nil {
+		return domain.User{}, fieldError("password", err)
+	}
+	hash, err := a.hasher.Hash(ctx, in.Password)
+	if err != nil {
+		return domain.User{}, err
+	}
+	now := a.now().UTC()
+	u := domain.User{ID: newID(), Email: email, DisplayName: name, Role: role, PasswordHash: hash, CreatedAt: now, UpdatedAt: now}
+	if by.Kind == "" {
+		by = Principal{Kind: PrincipalUser, UserID: u.ID, Role: role}
+	}
+	err = a.st.Tx.InTx(ctx, func(ctx context.Context) error {
+		if err := a.st.Users.Create(ctx, u); err != nil {
+			return err
+		}
+		return a.st.Audit.Record(ctx, Entry(by, action, ObjectUser, u.ID))
+	})
+	if errors.Is(err, domain.ErrConflict) {
+		return domain.User{}, domain.Errorf(domain.ErrConflict, "An account with this email already exists.")
+	}
+	return u, err
+}
+
+// checkAccount normalises an email and a display name, reporting both
+// problems at once.
+func checkAccount(email, displayName string) (string, string, error) {
+	verr := &domain.ValidationError{}
+	norm, err := domain.NormalizeEmail(email)
+	if err != nil {
+		verr.Add("email", "email", strings.TrimPrefix(err.Error(), "email "))
+	}
+	name := checkDisplayName(displayName, verr)
+	return norm, name, verr.OrNil()
+}
+
+// checkDisplayName collapses runs of white space and records a blank or
+// overlong name in verr.
+func checkDisplayName(s string, verr *domain.ValidationError) string {
+	name := strings.Join(strings.Fields(s), " ")
+	switch {
+	case name == "":
+		verr.Add("display_name", "notblank", "must not be blank")
+	case len([]rune(name)) > domain.MaxDisplayNameLength:
+		verr.Add("display_name", "max", fmt.Sprintf("must have at most %d characters", domain.MaxDisplayNameLength))
+	}
+	return name
+}
+
+// fieldError turns a domain rule's error into a validation error on field.
+func fieldError(field string, err error) error {
+	if !errors.Is(err, domain.ErrInvalid) {
+		return err
+	}
+	verr := &domain.ValidationError{}
+	verr.Add(field, "policy", trimField(err, field))
+	return verr
+}
+
+// trimField drops the field name a domain rule's message starts with.
+func trimField(err error, field string) string {
+	return strings.TrimPrefix(err.Error(), field+" ")
+}

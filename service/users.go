@@ -1,0 +1,95 @@
+package service
+
+import (
+	"context"
+	"errors"
+
+	"github.com/rungs/rungs/domain"
+)
+
+// Users serves a signed-in user's own account.
+type Users struct{ a *Auth }
+
+// NewUsers returns the account service; it shares Auth's stores and hasher.
+func NewUsers(a *Auth) *Users { return &Users{a: a} }
+
+// Me returns the caller's account.
+func (s *Users) Me(ctx context.Context, pr Principal) (domain.User, error) {
+	return s.a.st.Users.ByID(ctx, pr.UserID)
+}
+
+// MeUpdate changes the caller's display name, password, or both. A new
+// password needs the current one.
+type MeUpdate struct {
+	DisplayName     *string
+	CurrentPassword string
+	NewPassword     *string
+}
+
+// UpdateMe applies u. A password change counts against the account's login
+// budget like a login, and revokes every refresh token of the account in the
+// transaction that stores the new hash.
+func (s *Users) UpdateMe(ctx context.Context, pr Principal, u MeUpdate) (domain.User, error) {
+	verr := &domain.ValidationError{}
+	var name string
+	if u.DisplayName != nil {
+		name = checkDisplayName(*u.DisplayName, verr)
+	}
+	if u.NewPassword != nil {
+		if err := domain.CheckPassword(*u.NewPassword); err != nil {
+			verr.Add("new_password", "policy", trimField(err, "password"))
+		}
+		if u.CurrentPassword == "" {
+			verr.Add("current_password", "required", "is required to change the password")
+		}
+	}
+	if err := verr.OrNil(); err != nil {
+		return domain.User{}, err
+	}
+	user, err := s.a.st.Users.ByID(ctx, pr.UserID)
+	if err != nil {
+		return domain.User{}, err
+	}
+	var hash string
+	if u.NewPassword != nil {
+		if _, err := s.a.checkPassword(ctx, user.Email, u.CurrentPassword); err != nil {
+			if errors.Is(err, domain.ErrUnauthorized) {
+				verr.Add("current_password", "match", "does not match the current password")
+				return domain.User{}, verr
+			}
+			return domain.User{}, err
+		}
+		if err := s.a.st.LoginAttempts.Clear(ctx, accountKey(user.Email)); err != nil {
+			return domain.User{}, err
+		}
+		if hash, err = s.a.hasher.Hash(ctx, *u.NewPassword); err != nil {
+			return domain.User{}, err
+		}
+	}
+	err = s.a.st.Tx.InTx(ctx, func(ctx context.Context) error {
+		now := s.a.now().UTC()
+		if u.DisplayName != nil {
+			user.DisplayName = name
+		}
+		if hash != "" {
+			user.PasswordHash = hash
+		}
+		user.UpdatedAt = now
+		if err := s.a.st.Users.Update(ctx, user); err != nil {
+			return err
+		}
+		if u.DisplayName != nil {
+			if err := s.a.st.Audit.Record(ctx, Entry(pr, ActionMeUpdate, ObjectUser, user.ID)); err != nil {
+				return err
+			}
+		}
+		if hash == "" {
+			return nil
+		}
+		if err := s.a.st.RefreshTokens.RevokeUser(ctx, user.ID, now); err != nil {
+			return err
+		}
+		return s.a.st.Audit.Record(ctx, Entry(pr, ActionPasswordChange, ObjectUser, user.ID))
+	})
+	return user, err
+}
