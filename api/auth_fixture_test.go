@@ -17,7 +17,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/rungs/rungs/api/apitest"
-	"github.com/rungs/rungs/domain"
 	"github.com/rungs/rungs/repository"
 	"github.com/rungs/rungs/repository/repotest"
 	"github.com/rungs/rungs/service"
@@ -93,8 +92,9 @@ func newAuthServer(t testing.TB, cfg Config, params service.Argon2Params) *authS
 	return s
 }
 
-// authDeps wires every service the /v1 routes need. Features that add
-// routes add their services here, so the authorization matrix reaches them.
+// authDeps wires every service the /v1 routes need, on the default
+// framework. Features that add routes add their services here, so that the
+// authorization matrix reaches them.
 func authDeps(t testing.TB, db *repository.DB, params service.Argon2Params) Deps {
 	t.Helper()
 	audit := service.NewAudit(repository.NewAuditLog(db), nil)
@@ -110,13 +110,14 @@ func authDeps(t testing.TB, db *repository.DB, params service.Argon2Params) Deps
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := domain.DefaultFramework()
-	if err != nil {
+	fw := service.NewFrameworks(repository.NewFrameworks(db), service.FrameworksOptions{Tx: db, Audit: audit})
+	if _, err := fw.EnsureDefault(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return Deps{
 		DB:          db,
-		TransferMap: service.NewTransferMap(defaultSource{f}),
+		Frameworks:  fw,
+		TransferMap: service.NewTransferMap(fw),
 		Auth:        auth,
 		Users:       service.NewUsers(auth),
 		Orgs:        service.NewOrgs(db, orgs, users, ptokens, audit, nil),

@@ -121,7 +121,7 @@ func matrixRows() []matrixRow {
 	orgX := func(suffix, body string) func(*matrix, caller) (string, string) {
 		return func(m *matrix, _ caller) (string, string) { return "/v1/orgs/" + m.orgX + suffix, body }
 	}
-	return []matrixRow{
+	rows := []matrixRow{
 		{route: "POST /v1/auth/signup", want: every(201), request: func(m *matrix, _ caller) (string, string) {
 			return "/v1/auth/signup", fmt.Sprintf(`{"email":%q,"password":%q,"display_name":"New"}`, m.s.email("new"), testPassword)
 		}},
@@ -153,6 +153,7 @@ func matrixRows() []matrixRow {
 		}},
 		{route: "POST /v1/transfer-map", want: every(200), request: fixed("/v1/transfer-map", `{"experiences":[{"title":"Major Gifts Officer","years":8}]}`)},
 	}
+	return append(rows, frameworkMatrixRows()...)
 }
 
 // TestAuthorizationMatrix asks every endpoint as every kind of caller and

@@ -33,8 +33,9 @@ type Draft struct {
 	Pending []domain.FieldError
 }
 
-// Import validates f and stores it as a new published version; an existing
-// version is ErrConflict and stays as it was.
+// Import validates f and stores it as a new published version (setting its
+// status, and its publication time when it has none); an existing version is
+// ErrConflict and stays as it was.
 func (s *Frameworks) Import(ctx context.Context, pr Principal, f *domain.Framework) error {
 	f.Status = domain.StatusPublished
 	if f.PublishedAt == nil {
@@ -44,8 +45,8 @@ func (s *Frameworks) Import(ctx context.Context, pr Principal, f *domain.Framewo
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, pr, ActionFrameworkImport, f.Ref(), func(ctx context.Context) error {
-		return s.store.Create(ctx, f)
+	return s.write(ctx, pr, ActionFrameworkImport, func(ctx context.Context) (string, error) {
+		return f.Ref(), s.store.Create(ctx, f)
 	})
 }
 
@@ -54,14 +55,14 @@ func (s *Frameworks) Import(ctx context.Context, pr Principal, f *domain.Framewo
 // draft per framework at a time: while one is open, this is ErrConflict.
 func (s *Frameworks) CreateDraft(ctx context.Context, pr Principal, slug string) (*domain.Framework, error) {
 	var draft *domain.Framework
-	err := s.write(ctx, pr, ActionFrameworkDraft, slug, func(ctx context.Context) error {
+	err := s.write(ctx, pr, ActionFrameworkDraft, func(ctx context.Context) (string, error) {
 		base, err := s.store.Latest(ctx, slug)
 		if err != nil {
-			return err
+			return "", err
 		}
 		headers, err := s.store.List(ctx)
 		if err != nil {
-			return err
+			return "", err
 		}
 		highest := base.Version
 		for _, h := range headers {
@@ -69,20 +70,20 @@ func (s *Frameworks) CreateDraft(ctx context.Context, pr Principal, slug string)
 				continue
 			}
 			if h.Status == domain.StatusDraft {
-				return domain.Errorf(domain.ErrConflict, "draft %s is open; publish it or keep editing it", h.Ref())
+				return "", domain.Errorf(domain.ErrConflict, "draft %s is open; publish it or keep editing it", h.Ref())
 			}
 			highest = h.Version // ascending order: the last one is the highest
 		}
 		next, err := nextVersion(highest)
 		if err != nil {
-			return err
+			return "", err
 		}
 		base.Version, base.Status, base.PublishedAt = next, domain.StatusDraft, nil
 		if err := s.store.Create(ctx, base); err != nil {
-			return err
+			return "", err
 		}
 		draft = base
-		return nil
+		return base.Ref(), nil
 	})
 	return draft, err
 }
@@ -113,7 +114,7 @@ func (s *Frameworks) ReplaceActions(ctx context.Context, pr Principal, slug, ver
 // some edits (adding a competency, say) must span several requests.
 func (s *Frameworks) replace(ctx context.Context, pr Principal, slug, version, part string, apply func(*domain.Framework)) (*Draft, error) {
 	var out Draft
-	err := s.write(ctx, pr, ActionFrameworkEdit, slug+"@"+version, func(ctx context.Context) error {
+	err := s.write(ctx, pr, ActionFrameworkEdit, func(ctx context.Context) (string, error) {
 		f, err := s.store.UpdateDraft(ctx, slug, version, func(f *domain.Framework) error {
 			apply(f)
 			own, others := splitProblems(f.Validate(), part)
@@ -124,7 +125,7 @@ func (s *Frameworks) replace(ctx context.Context, pr Principal, slug, version, p
 			return nil
 		})
 		out.Framework = f
-		return err
+		return slug + "@" + version, err
 	})
 	if err != nil {
 		return nil, err
@@ -161,9 +162,9 @@ func (s *Frameworks) Pending(f *domain.Framework) []domain.FieldError {
 // if its version is the highest. Every problem is listed at once.
 func (s *Frameworks) Publish(ctx context.Context, pr Principal, slug, version string) (*domain.Framework, error) {
 	var f *domain.Framework
-	err := s.write(ctx, pr, ActionFrameworkPublish, slug+"@"+version, func(ctx context.Context) (err error) {
+	err := s.write(ctx, pr, ActionFrameworkPublish, func(ctx context.Context) (ref string, err error) {
 		f, err = s.store.Publish(ctx, slug, version, s.now())
-		return err
+		return slug + "@" + version, err
 	})
 	return f, err
 }
@@ -172,25 +173,27 @@ func (s *Frameworks) Publish(ctx context.Context, pr Principal, slug, version st
 // readable by version so that scores given with it can still be explained.
 func (s *Frameworks) Retire(ctx context.Context, pr Principal, slug, version string) (*domain.Framework, error) {
 	var f *domain.Framework
-	err := s.write(ctx, pr, ActionFrameworkRetire, slug+"@"+version, func(ctx context.Context) (err error) {
+	err := s.write(ctx, pr, ActionFrameworkRetire, func(ctx context.Context) (ref string, err error) {
 		f, err = s.store.Retire(ctx, slug, version, s.now())
-		return err
+		return slug + "@" + version, err
 	})
 	return f, err
 }
 
-// write runs fn and records it in the audit log in one transaction, then
-// drops the cached version list so that this process sees the change at once.
-func (s *Frameworks) write(ctx context.Context, pr Principal, action Action, objectID string, fn func(ctx context.Context) error) error {
+// write runs fn and records it in the audit log, naming the version fn
+// returns, in one transaction; then it drops the cached version list so that
+// this process sees the change at once.
+func (s *Frameworks) write(ctx context.Context, pr Principal, action Action, fn func(ctx context.Context) (string, error)) error {
 	var err error
 	if s.tx == nil || s.audit == nil {
-		err = fn(ctx)
+		_, err = fn(ctx)
 	} else {
 		err = s.tx.InTx(ctx, func(ctx context.Context) error {
-			if err := fn(ctx); err != nil {
+			ref, err := fn(ctx)
+			if err != nil {
 				return err
 			}
-			return s.audit.Record(ctx, Entry(pr, action, ObjectFramework, objectID))
+			return s.audit.Record(ctx, Entry(pr, action, ObjectFramework, ref))
 		})
 	}
 	if err == nil {

@@ -209,7 +209,7 @@ func TestAuthoringWritesAreAudited(t *testing.T) {
 	}
 	want := []string{
 		"framework:import community-management@2026.1",
-		"framework:draft community-management",
+		"framework:draft community-management@2026.2",
 		"framework:edit community-management@2026.2",
 	}
 	if !slices.Equal(got, want) {

@@ -186,6 +186,10 @@ Usage:
   rungs admin create --email EMAIL [--name NAME]
                          create an administrator; the password is read from
                          stdin, or generated and printed once
+  rungs framework validate FILE|-
+  rungs framework import FILE|-
+  rungs framework export SLUG@VERSION
+                         check, store or print a competency framework (JSON)
   rungs version
   rungs --help
 
