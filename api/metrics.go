@@ -52,13 +52,9 @@ func (m *Metrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			c.Error(err)
 		}
-		labels := prometheus.Labels{
-			"route":  routeLabel(c),
-			"method": methodLabel(c.Request().Method),
-			"status": strconv.Itoa(c.Response().Status),
-		}
-		m.requests.With(labels).Inc()
-		m.latency.With(labels).Observe(time.Since(start).Seconds())
+		route, method, status := routeLabel(c), methodLabel(c.Request().Method), strconv.Itoa(c.Response().Status)
+		m.requests.WithLabelValues(route, method, status).Inc()
+		m.latency.WithLabelValues(route, method, status).Observe(time.Since(start).Seconds())
 		return nil
 	}
 }

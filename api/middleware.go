@@ -49,6 +49,9 @@ func withAccessLog(log *slog.Logger) echo.MiddlewareFunc {
 			if status >= 500 {
 				level = slog.LevelError
 			}
+			if !log.Enabled(c.Request().Context(), level) {
+				return nil
+			}
 			log.LogAttrs(c.Request().Context(), level, "request",
 				slog.String("method", c.Request().Method),
 				slog.String("route", routeLabel(c)),
