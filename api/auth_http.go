@@ -64,6 +64,7 @@ func noStore(c echo.Context) {
 //	@Failure		415		{object}	Problem	"not JSON"
 //	@Failure		422		{object}	Problem	"invalid email, display name, or a short or common password"
 //	@Failure		429		{object}	Problem	"rate limited; see Retry-After"
+//	@Header			429		{integer}	Retry-After	"seconds until a request is allowed again"
 //	@Router			/v1/auth/signup [post]
 func (s *server) signup(c echo.Context) error {
 	var req SignupRequest
@@ -93,6 +94,7 @@ func (s *server) signup(c echo.Context) error {
 //	@Failure		415		{object}	Problem	"not JSON"
 //	@Failure		422		{object}	Problem	"missing or oversize field"
 //	@Failure		429		{object}	Problem	"account locked or address rate limited; see Retry-After"
+//	@Header			429		{integer}	Retry-After	"seconds until a request is allowed again"
 //	@Router			/v1/auth/login [post]
 func (s *server) login(c echo.Context) error {
 	var req LoginRequest
@@ -123,6 +125,7 @@ func (s *server) login(c echo.Context) error {
 //	@Failure		415		{object}	Problem	"not JSON"
 //	@Failure		422		{object}	Problem	"missing or oversize field"
 //	@Failure		429		{object}	Problem	"rate limited; see Retry-After"
+//	@Header			429		{integer}	Retry-After	"seconds until a request is allowed again"
 //	@Router			/v1/auth/refresh [post]
 func (s *server) refresh(c echo.Context) error {
 	var req RefreshRequest
@@ -176,6 +179,7 @@ func (s *server) logout(c echo.Context) error {
 //	@Failure		415	{object}	Problem	"not JSON"
 //	@Failure		422	{object}	Problem	"missing field, or a short or common password"
 //	@Failure		429	{object}	Problem	"rate limited; see Retry-After"
+//	@Header			429	{integer}	Retry-After	"seconds until a request is allowed again"
 //	@Router			/v1/auth/set-password [post]
 func (s *server) setPassword(c echo.Context) error {
 	var req SetPasswordRequest

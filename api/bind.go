@@ -58,9 +58,21 @@ func decodeError(err error) error {
 	case errors.As(err, &typ):
 		field := typ.Field
 		if field == "" {
-			return newBadRequest(fmt.Sprintf("The body must be a JSON %s.", jsonKind(typ.Type.Kind().String())))
+			return newBadRequest(fmt.Sprintf("The JSON body must be %s.", jsonKind(typ.Type.Kind().String())))
 		}
-		return newBadRequest(fmt.Sprintf("Field %q must be %s, not %s.", field, jsonKind(typ.Type.Kind().String()), typ.Value))
+		want := jsonKind(typ.Type.Kind().String())
+		// A number that does not fit (1e400, 1.5 for an integer) is reported
+		// as "number 1e400"; its digits are the client's own, so they are cut short.
+		if got, ok := strings.CutPrefix(typ.Value, "number "); ok {
+			if len(got) > 24 {
+				got = got[:24] + "..."
+			}
+			if want == "a number" {
+				return newBadRequest(fmt.Sprintf("Field %q is out of range: %s.", field, got))
+			}
+			return newBadRequest(fmt.Sprintf("Field %q must be %s in range, not %s.", field, want, got))
+		}
+		return newBadRequest(fmt.Sprintf("Field %q must be %s, not %s.", field, want, typ.Value))
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		return newBadRequest(fmt.Sprintf("Unknown field %s.", strings.TrimPrefix(err.Error(), "json: unknown field ")))
 	}

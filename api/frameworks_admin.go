@@ -45,6 +45,7 @@ func (s *server) authoring(c echo.Context, withVersion bool) (service.Principal,
 //	@Failure		403		{object}	Problem	"not a framework author"
 //	@Failure		404		{object}	Problem	"unknown framework, or none of its versions is published"
 //	@Failure		409		{object}	Problem	"a draft is already open"
+//	@Failure		413		{object}	Problem	"body too large"
 //	@Router			/v1/frameworks/{slug}/drafts [post]
 func (s *server) createDraft(c echo.Context) error {
 	pr, slug, _, err := s.authoring(c, false)
@@ -223,6 +224,7 @@ func writeDraft(c echo.Context, d *service.Draft, err error) error {
 //	@Failure		403		{object}	Problem	"not a framework author"
 //	@Failure		404		{object}	Problem	"unknown framework version"
 //	@Failure		409		{object}	Problem	"the version is already published or retired"
+//	@Failure		413		{object}	Problem	"body too large"
 //	@Failure		422		{object}	Problem	"the draft breaks the framework's rules, every problem listed"
 //	@Router			/v1/frameworks/{slug}/{version}/publish [post]
 func (s *server) publishFramework(c echo.Context) error {
@@ -253,6 +255,7 @@ func (s *server) publishFramework(c echo.Context) error {
 //	@Failure		403		{object}	Problem	"not a framework author"
 //	@Failure		404		{object}	Problem	"unknown framework version"
 //	@Failure		409		{object}	Problem	"the version is a draft or already retired"
+//	@Failure		413		{object}	Problem	"body too large"
 //	@Router			/v1/frameworks/{slug}/{version}/retire [post]
 func (s *server) retireFramework(c echo.Context) error {
 	pr, slug, version, err := s.authoring(c, true)

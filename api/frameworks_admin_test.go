@@ -118,6 +118,17 @@ func TestAuthoringLifecycle(t *testing.T) {
 	if len(listed.Items) != 2 || listed.Items[1].Status != "draft" || listed.Items[1].Latest {
 		t.Fatalf("author's list %+v", listed.Items)
 	}
+	decodeInto(t, s.do(request{path: base, token: s.admin}).Body.Bytes(), &listed)
+	if len(listed.Items) != 2 || listed.Items[1].Ref != "community-management@2026.2" {
+		t.Fatalf("author's versions %+v", listed.Items)
+	}
+	for _, token := range []string{"", s.seeker} {
+		rec := s.do(request{path: base, token: token})
+		decodeInto(t, rec.Body.Bytes(), &listed)
+		if rec.Code != http.StatusOK || len(listed.Items) != 1 || listed.Items[0].Status != "published" {
+			t.Fatalf("versions seen by a non-author: %d %+v", rec.Code, listed.Items)
+		}
+	}
 	if s.get("/v1/levels", nil).Header().Get("ETag") != before {
 		t.Fatal("a draft changed the latest")
 	}

@@ -30,6 +30,7 @@ const (
 //	@Header			200				{string}	Cache-Control	"public, max-age=60 for the latest; public, max-age=86400, immutable for a named version"
 //	@Success		304				"not modified: the ETag sent is current"
 //	@Failure		400				{object}	Problem	"malformed framework, q or limit parameter"
+//	@Failure		401				{object}	Problem	"invalid credentials sent"
 //	@Failure		404				{object}	Problem	"unknown framework version"
 //	@Router			/v1/backgrounds [get]
 func (s *server) listBackgrounds(c echo.Context) error {
@@ -99,6 +100,7 @@ func allBackgrounds(r frameworkRead, limit int) BackgroundList {
 //	@Header			200				{string}	Cache-Control	"public, max-age=60 for the latest; public, max-age=86400, immutable for a named version"
 //	@Success		304				"not modified: the ETag sent is current"
 //	@Failure		400				{object}	Problem	"malformed framework parameter"
+//	@Failure		401				{object}	Problem	"invalid credentials sent"
 //	@Failure		404				{object}	Problem	"unknown framework version or background"
 //	@Router			/v1/backgrounds/{slug} [get]
 func (s *server) getBackground(c echo.Context) error {
@@ -146,6 +148,7 @@ func backgroundSummary(b *domain.Background) BackgroundSummary {
 //	@Header			200				{string}	Cache-Control	"public, max-age=60 for the latest; public, max-age=86400, immutable for a named version"
 //	@Success		304				"not modified: the ETag sent is current"
 //	@Failure		400				{object}	Problem	"malformed framework or kind parameter"
+//	@Failure		401				{object}	Problem	"invalid credentials sent"
 //	@Failure		404				{object}	Problem	"unknown framework version or competency"
 //	@Router			/v1/actions [get]
 func (s *server) listActions(c echo.Context) error {

@@ -20,6 +20,7 @@ import (
 //	@Header			200				{string}	Cache-Control	"public, max-age=60 for the latest; public, max-age=86400, immutable for a named version"
 //	@Success		304				"not modified: the ETag sent is current"
 //	@Failure		400				{object}	Problem	"malformed framework parameter"
+//	@Failure		401				{object}	Problem	"invalid credentials sent"
 //	@Failure		404				{object}	Problem	"unknown framework version"
 //	@Router			/v1/levels [get]
 func (s *server) listLevels(c echo.Context) error {
@@ -50,6 +51,7 @@ func (s *server) listLevels(c echo.Context) error {
 //	@Header			200				{string}	Cache-Control	"public, max-age=60 for the latest; public, max-age=86400, immutable for a named version"
 //	@Success		304				"not modified: the ETag sent is current"
 //	@Failure		400				{object}	Problem	"malformed framework parameter"
+//	@Failure		401				{object}	Problem	"invalid credentials sent"
 //	@Failure		404				{object}	Problem	"unknown framework version or level"
 //	@Router			/v1/levels/{slug} [get]
 func (s *server) getLevel(c echo.Context) error {
@@ -99,6 +101,7 @@ func levelResponse(v *service.FrameworkView, l *domain.Level) LevelResponse {
 //	@Header			200				{string}	Cache-Control	"public, max-age=60 for the latest; public, max-age=86400, immutable for a named version"
 //	@Success		304				"not modified: the ETag sent is current"
 //	@Failure		400				{object}	Problem	"malformed framework parameter"
+//	@Failure		401				{object}	Problem	"invalid credentials sent"
 //	@Failure		404				{object}	Problem	"unknown framework version"
 //	@Router			/v1/ladder [get]
 func (s *server) getLadder(c echo.Context) error {

@@ -18,8 +18,39 @@ import (
 //	@Header			200				{string}	ETag	"strong validator of this answer"
 //	@Header			200				{string}	Cache-Control	"public, max-age=60"
 //	@Success		304				"not modified: the ETag sent is current"
+//	@Failure		401				{object}	Problem	"invalid credentials sent"
 //	@Router			/v1/frameworks [get]
 func (s *server) listFrameworks(c echo.Context) error {
+	return s.writeFrameworkList(c, "")
+}
+
+// listFrameworkVersions godoc
+//
+//	@Summary		Versions of a framework
+//	@Description	Every published and retired version of one framework, oldest first; framework authors also see its drafts. latest marks the version read by default; /v1/frameworks/{slug}/latest is that version whole.
+//	@Tags			frameworks
+//	@Produce		json
+//	@Param			slug			path		string	true	"framework slug"	example(community-management)
+//	@Param			If-None-Match	header		string	false	"an ETag from an earlier answer"
+//	@Success		200				{object}	FrameworkList
+//	@Header			200				{string}	ETag	"strong validator of this answer"
+//	@Header			200				{string}	Cache-Control	"public, max-age=60"
+//	@Success		304				"not modified: the ETag sent is current"
+//	@Failure		400				{object}	Problem	"malformed slug"
+//	@Failure		401				{object}	Problem	"invalid credentials sent"
+//	@Failure		404				{object}	Problem	"unknown framework"
+//	@Router			/v1/frameworks/{slug} [get]
+func (s *server) listFrameworkVersions(c echo.Context) error {
+	slug := c.Param("slug")
+	if _, _, err := service.ParseFrameworkRef(slug); err != nil {
+		return newBadRequest("The path must name a framework slug such as community-management.")
+	}
+	return s.writeFrameworkList(c, slug)
+}
+
+// writeFrameworkList answers the versions the caller may see, of every
+// framework or only of slug (404 when it has none).
+func (s *server) writeFrameworkList(c echo.Context, slug string) error {
 	headers, err := s.deps.Frameworks.List(c.Request().Context())
 	if err != nil {
 		return err
@@ -33,6 +64,9 @@ func (s *server) listFrameworks(c echo.Context) error {
 	list := FrameworkList{Items: []FrameworkSummary{}}
 	drafts := map[string]bool{}
 	for _, h := range headers {
+		if slug != "" && h.Slug != slug {
+			continue
+		}
 		if h.Status == domain.StatusDraft {
 			may, seen := drafts[h.Slug]
 			if !seen {
@@ -48,33 +82,18 @@ func (s *server) listFrameworks(c echo.Context) error {
 			Status: h.Status, PublishedAt: h.PublishedAt, Latest: latest[h.Slug] == h.Version,
 		})
 	}
+	if slug != "" && len(list.Items) == 0 {
+		return domain.Errorf(domain.ErrNotFound, "framework %s not found", slug)
+	}
 	cache := cacheShort
 	if len(drafts) > 0 {
 		cache = cacheDraft
 	}
-	enc, err := encodeBody("", list)
+	enc, err := encodeBody(slug, list)
 	if err != nil {
 		return err
 	}
 	return writeEncoded(c, enc, cache)
-}
-
-// getLatestFramework godoc
-//
-//	@Summary		Latest version of a framework
-//	@Description	The highest published version of the framework, whole: dimensions, competencies, levels, backgrounds, development actions and scoring parameters.
-//	@Tags			frameworks
-//	@Produce		json
-//	@Param			slug			path		string	true	"framework slug"	example(community-management)
-//	@Param			If-None-Match	header		string	false	"an ETag from an earlier answer"
-//	@Success		200				{object}	FrameworkDocument
-//	@Header			200				{string}	ETag	"strong validator of this answer"
-//	@Header			200				{string}	Cache-Control	"public, max-age=60"
-//	@Success		304				"not modified: the ETag sent is current"
-//	@Failure		404				{object}	Problem	"unknown framework, or none of its versions is published"
-//	@Router			/v1/frameworks/{slug} [get]
-func (s *server) getLatestFramework(c echo.Context) error {
-	return s.writeDocument(c, c.Param("slug"), service.LatestVersion)
 }
 
 // getFramework godoc
@@ -91,6 +110,7 @@ func (s *server) getLatestFramework(c echo.Context) error {
 //	@Header			200				{string}	Cache-Control	"public, max-age=60 (the status of a version can change when it is retired); private, no-cache for a draft"
 //	@Success		304				"not modified: the ETag sent is current"
 //	@Failure		400				{object}	Problem	"malformed slug or version"
+//	@Failure		401				{object}	Problem	"invalid credentials sent"
 //	@Failure		404				{object}	Problem	"unknown framework or version"
 //	@Router			/v1/frameworks/{slug}/{version} [get]
 func (s *server) getFramework(c echo.Context) error {
@@ -125,6 +145,7 @@ func (s *server) writeDocument(c echo.Context, slug, version string) error {
 //	@Header			200				{string}	Cache-Control	"public, max-age=60 for the latest; public, max-age=86400, immutable for a named version"
 //	@Success		304				"not modified: the ETag sent is current"
 //	@Failure		400				{object}	Problem	"malformed framework parameter"
+//	@Failure		401				{object}	Problem	"invalid credentials sent"
 //	@Failure		404				{object}	Problem	"unknown framework version"
 //	@Router			/v1/competencies [get]
 func (s *server) listCompetencies(c echo.Context) error {
@@ -156,6 +177,7 @@ func (s *server) listCompetencies(c echo.Context) error {
 //	@Header			200				{string}	Cache-Control	"public, max-age=60 for the latest; public, max-age=86400, immutable for a named version"
 //	@Success		304				"not modified: the ETag sent is current"
 //	@Failure		400				{object}	Problem	"malformed framework parameter"
+//	@Failure		401				{object}	Problem	"invalid credentials sent"
 //	@Failure		404				{object}	Problem	"unknown framework version or competency"
 //	@Router			/v1/competencies/{slug} [get]
 func (s *server) getCompetency(c echo.Context) error {

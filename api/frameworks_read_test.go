@@ -25,7 +25,14 @@ func TestFrameworkReadEndpoints(t *testing.T) {
 				t.Fatalf("%+v", l.Items)
 			}
 		}},
-		{"latest of a framework, whole", "/v1/frameworks/community-management", 200, wholeDefault},
+		{"the versions of one framework", "/v1/frameworks/community-management", 200, func(t *testing.T, b []byte) {
+			var l FrameworkList
+			decodeInto(t, b, &l)
+			if len(l.Items) != 1 || l.Items[0].Ref != "community-management@2026.1" || !l.Items[0].Latest || l.Items[0].Status != "published" {
+				t.Fatalf("%+v", l.Items)
+			}
+		}},
+		{"the versions of a malformed slug", "/v1/frameworks/Community_Management", 400, nil},
 		{"a named version", "/v1/frameworks/community-management/2026.1", 200, wholeDefault},
 		{"latest as a version", "/v1/frameworks/community-management/latest", 200, wholeDefault},
 		{"unknown framework", "/v1/frameworks/nursing", 404, nil},
@@ -275,7 +282,8 @@ func TestCacheControlFollowsWhatCanChange(t *testing.T) {
 		"/v1/levels?framework=community-management@latest": cacheShort,
 		"/v1/levels?framework=community-management@2026.1": cacheImmutable,
 		"/v1/frameworks/community-management/2026.1":       cacheShort,
-		"/v1/frameworks": cacheShort,
+		"/v1/frameworks/community-management":              cacheShort,
+		"/v1/frameworks":                                   cacheShort,
 	} {
 		if got := s.get(path, nil).Header().Get("Cache-Control"); got != want {
 			t.Errorf("%s: Cache-Control %q, want %q", path, got, want)

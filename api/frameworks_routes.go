@@ -11,7 +11,7 @@ import (
 func (s *server) frameworkRoutes(e *echo.Echo) {
 	on := s.withFrameworks
 	e.GET("/v1/frameworks", s.listFrameworks, on)
-	e.GET("/v1/frameworks/:slug", s.getLatestFramework, on)
+	e.GET("/v1/frameworks/:slug", s.listFrameworkVersions, on)
 	e.GET("/v1/frameworks/:slug/:version", s.getFramework, on)
 	e.GET("/v1/competencies", s.listCompetencies, on)
 	e.GET("/v1/competencies/:slug", s.getCompetency, on)

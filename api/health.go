@@ -40,6 +40,7 @@ func healthz(c echo.Context) error {
 //	@Produce		json
 //	@Success		200	{object}	Health
 //	@Failure		503	{object}	Problem	"database not answering"
+//	@Header			503	{integer}	Retry-After	"seconds to wait before asking again"
 //	@Router			/readyz [get]
 func readyz(db Pinger, timeout time.Duration) echo.HandlerFunc {
 	return func(c echo.Context) error {

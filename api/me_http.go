@@ -59,6 +59,7 @@ func (s *server) getMe(c echo.Context) error {
 //	@Failure		415		{object}	Problem	"not JSON"
 //	@Failure		422		{object}	Problem	"nothing to change, a wrong current password, or a short or common new password"
 //	@Failure		429		{object}	Problem	"too many wrong current passwords; see Retry-After"
+//	@Header			429		{integer}	Retry-After	"seconds until a request is allowed again"
 //	@Router			/v1/me [patch]
 func (s *server) patchMe(c echo.Context) error {
 	pr := principalOf(c)

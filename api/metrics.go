@@ -52,7 +52,7 @@ func (m *Metrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			c.Error(err)
 		}
-		route, method, status := routeLabel(c), methodLabel(c.Request().Method), strconv.Itoa(c.Response().Status)
+		route, method, status := routeLabel(c), methodLabel(requestMethod(c)), strconv.Itoa(c.Response().Status)
 		m.requests.WithLabelValues(route, method, status).Inc()
 		m.latency.WithLabelValues(route, method, status).Observe(time.Since(start).Seconds())
 		return nil

@@ -53,7 +53,7 @@ func withAccessLog(log *slog.Logger) echo.MiddlewareFunc {
 				return nil
 			}
 			log.LogAttrs(c.Request().Context(), level, "request",
-				slog.String("method", c.Request().Method),
+				slog.String("method", requestMethod(c)),
 				slog.String("route", routeLabel(c)),
 				slog.Int("status", status),
 				slog.Float64("latency_ms", float64(time.Since(start).Microseconds())/1000),

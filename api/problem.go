@@ -160,10 +160,6 @@ func echoDetail(he *echo.HTTPError) string {
 }
 
 func writeProblem(c echo.Context, p Problem) {
-	if c.Request().Method == http.MethodHead {
-		_ = c.NoContent(p.Status)
-		return
-	}
 	c.Response().Header().Set(echo.HeaderContentType, problemContentType)
 	c.Response().WriteHeader(p.Status)
 	_ = jsonEncode(c.Response(), p)

@@ -87,6 +87,7 @@ func New(cfg Config, deps Deps) *echo.Echo {
 	} else {
 		e.IPExtractor = echo.ExtractIPDirect()
 	}
+	e.Pre(withHeadAsGet)
 	// Order matters: the request id first so that every later line carries it;
 	// the access log and metrics outside recovery so that a panic is counted as the 500 it became.
 	e.Use(withRequestID, withAccessLog(deps.Log), deps.Metrics.middleware)

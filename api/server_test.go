@@ -62,7 +62,7 @@ func TestErrorsAreProblemJSON(t *testing.T) {
 		{"rejects wrong types", http.MethodPost, "/test/echo", "application/json", `{"name":5}`, 400, `"name" must be a string`},
 		{"rejects trailing data", http.MethodPost, "/test/echo", "application/json", `{"name":"a"} {}`, 400, "exactly one JSON value"},
 		{"rejects an empty body", http.MethodPost, "/test/echo", "application/json", ``, 400, "empty"},
-		{"rejects a non-object body", http.MethodPost, "/test/echo", "application/json", `[1]`, 400, "must be a JSON an object"},
+		{"rejects a non-object body", http.MethodPost, "/test/echo", "application/json", `[1]`, 400, "The JSON body must be an object."},
 		{"2 MiB body", http.MethodPost, "/test/echo", "application/json", big, 413, "larger than the limit"},
 		{"wrong content type", http.MethodPost, "/test/echo", "text/plain", `{"name":"a"}`, 415, "application/json"},
 		{"missing content type", http.MethodPost, "/test/echo", "", `{"name":"a"}`, 415, "application/json"},

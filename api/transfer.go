@@ -52,11 +52,13 @@ func (s *server) transferRoutes(e *echo.Echo) {
 //	@Param			body		body		TransferMapRequest	true	"experiences (1 to 20) and optional self-ratings"
 //	@Success		200			{object}	domain.Result
 //	@Failure		400			{object}	Problem	"malformed JSON, unknown field or wrong type"
+//	@Failure		401			{object}	Problem	"invalid credentials sent"
 //	@Failure		404			{object}	Problem	"unknown framework version"
 //	@Failure		413			{object}	Problem	"body too large"
 //	@Failure		415			{object}	Problem	"not JSON"
 //	@Failure		422			{object}	Problem	"invalid field, unknown slug, or a title that matches nothing (with suggestions)"
 //	@Failure		429			{object}	Problem	"rate limited; see Retry-After"
+//	@Header			429			{integer}	Retry-After	"seconds until a request is allowed again"
 //	@Router			/v1/transfer-map [post]
 func (s *server) postTransferMap(c echo.Context) error {
 	var req TransferMapRequest

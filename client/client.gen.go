@@ -1872,9 +1872,9 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/frameworks (the `GetFrameworks` operationId).
 	GetFrameworks(ctx context.Context, params *GetFrameworksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetFrameworksBySlug Latest version of a framework
+	// GetFrameworksBySlug Versions of a framework
 	//
-	// The highest published version of the framework, whole: dimensions, competencies, levels, backgrounds, development actions and scoring parameters.
+	// Every published and retired version of one framework, oldest first; framework authors also see its drafts. latest marks the version read by default; /v1/frameworks/{slug}/latest is that version whole.
 	//
 	// Corresponds with GET /v1/frameworks/{slug} (the `GetFrameworksBySlug` operationId).
 	GetFrameworksBySlug(ctx context.Context, slug string, params *GetFrameworksBySlugParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2494,9 +2494,9 @@ func (c *Client) GetFrameworks(ctx context.Context, params *GetFrameworksParams,
 	return c.Client.Do(req)
 }
 
-// GetFrameworksBySlug Latest version of a framework
+// GetFrameworksBySlug Versions of a framework
 //
-// The highest published version of the framework, whole: dimensions, competencies, levels, backgrounds, development actions and scoring parameters.
+// Every published and retired version of one framework, oldest first; framework authors also see its drafts. latest marks the version read by default; /v1/frameworks/{slug}/latest is that version whole.
 //
 // Corresponds with GET /v1/frameworks/{slug} (the `GetFrameworksBySlug` operationId).
 func (c *Client) GetFrameworksBySlug(ctx context.Context, slug string, params *GetFrameworksBySlugParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5122,9 +5122,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/frameworks (the `GetFrameworks` operationId).
 	GetFrameworksWithResponse(ctx context.Context, params *GetFrameworksParams, reqEditors ...RequestEditorFn) (*GetFrameworksResponse, error)
 
-	// GetFrameworksBySlugWithResponse Latest version of a framework
+	// GetFrameworksBySlugWithResponse Versions of a framework
 	//
-	// The highest published version of the framework, whole: dimensions, competencies, levels, backgrounds, development actions and scoring parameters.
+	// Every published and retired version of one framework, oldest first; framework authors also see its drafts. latest marks the version read by default; /v1/frameworks/{slug}/latest is that version whole.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5548,6 +5548,11 @@ func (r GetOpenapiYamlResponse) ContentType() string {
 	return ""
 }
 
+// GetReadyzResponse503Headers the declared response headers of an HTTP 503 response for GetReadyz
+type GetReadyzResponse503Headers struct {
+	RetryAfter *int
+}
+
 type GetReadyzResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -5555,6 +5560,8 @@ type GetReadyzResponse struct {
 	JSON200 *ApiHealth
 	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
 	ApplicationproblemJSON503 *ApiProblem
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *GetReadyzResponse503Headers
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -5609,6 +5616,8 @@ type GetActionsResponse struct {
 	JSON200 *ApiActionList
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
@@ -5623,6 +5632,11 @@ func (r GetActionsResponse) GetJSON200() *ApiActionList {
 // GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
 func (r GetActionsResponse) GetApplicationproblemJSON400() *ApiProblem {
 	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetActionsResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -5664,6 +5678,11 @@ type PostAuthLoginResponse200Headers struct {
 	CacheControl *string
 }
 
+// PostAuthLoginResponse429Headers the declared response headers of an HTTP 429 response for PostAuthLogin
+type PostAuthLoginResponse429Headers struct {
+	RetryAfter *int
+}
+
 type PostAuthLoginResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -5683,6 +5702,8 @@ type PostAuthLoginResponse struct {
 	ApplicationproblemJSON429 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
 	Headers200 *PostAuthLoginResponse200Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *PostAuthLoginResponse429Headers
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -5823,6 +5844,11 @@ type PostAuthRefreshResponse200Headers struct {
 	CacheControl *string
 }
 
+// PostAuthRefreshResponse429Headers the declared response headers of an HTTP 429 response for PostAuthRefresh
+type PostAuthRefreshResponse429Headers struct {
+	RetryAfter *int
+}
+
 type PostAuthRefreshResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -5842,6 +5868,8 @@ type PostAuthRefreshResponse struct {
 	ApplicationproblemJSON429 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
 	Headers200 *PostAuthRefreshResponse200Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *PostAuthRefreshResponse429Headers
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -5908,6 +5936,11 @@ func (r PostAuthRefreshResponse) ContentType() string {
 	return ""
 }
 
+// PostAuthSetPasswordResponse429Headers the declared response headers of an HTTP 429 response for PostAuthSetPassword
+type PostAuthSetPasswordResponse429Headers struct {
+	RetryAfter *int
+}
+
 type PostAuthSetPasswordResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -5923,6 +5956,8 @@ type PostAuthSetPasswordResponse struct {
 	ApplicationproblemJSON422 *ApiProblem
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
 	ApplicationproblemJSON429 *ApiProblem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *PostAuthSetPasswordResponse429Headers
 }
 
 // GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
@@ -5984,6 +6019,11 @@ func (r PostAuthSetPasswordResponse) ContentType() string {
 	return ""
 }
 
+// PostAuthSignupResponse429Headers the declared response headers of an HTTP 429 response for PostAuthSignup
+type PostAuthSignupResponse429Headers struct {
+	RetryAfter *int
+}
+
 type PostAuthSignupResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -6003,6 +6043,8 @@ type PostAuthSignupResponse struct {
 	ApplicationproblemJSON422 *ApiProblem
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
 	ApplicationproblemJSON429 *ApiProblem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *PostAuthSignupResponse429Headers
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -6087,6 +6129,8 @@ type GetBackgroundsResponse struct {
 	JSON200 *ApiBackgroundList
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
@@ -6101,6 +6145,11 @@ func (r GetBackgroundsResponse) GetJSON200() *ApiBackgroundList {
 // GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
 func (r GetBackgroundsResponse) GetApplicationproblemJSON400() *ApiProblem {
 	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetBackgroundsResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -6150,6 +6199,8 @@ type GetBackgroundsBySlugResponse struct {
 	JSON200 *ApiBackgroundDetail
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
@@ -6164,6 +6215,11 @@ func (r GetBackgroundsBySlugResponse) GetJSON200() *ApiBackgroundDetail {
 // GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
 func (r GetBackgroundsBySlugResponse) GetApplicationproblemJSON400() *ApiProblem {
 	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetBackgroundsBySlugResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -6213,6 +6269,8 @@ type GetCompetenciesResponse struct {
 	JSON200 *ApiCompetencyList
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
@@ -6227,6 +6285,11 @@ func (r GetCompetenciesResponse) GetJSON200() *ApiCompetencyList {
 // GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
 func (r GetCompetenciesResponse) GetApplicationproblemJSON400() *ApiProblem {
 	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetCompetenciesResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -6276,6 +6339,8 @@ type GetCompetenciesBySlugResponse struct {
 	JSON200 *ApiCompetencyDetail
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
@@ -6290,6 +6355,11 @@ func (r GetCompetenciesBySlugResponse) GetJSON200() *ApiCompetencyDetail {
 // GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
 func (r GetCompetenciesBySlugResponse) GetApplicationproblemJSON400() *ApiProblem {
 	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetCompetenciesBySlugResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -6337,6 +6407,8 @@ type GetFrameworksResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ApiFrameworkList
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
 	Headers200 *GetFrameworksResponse200Headers
 }
@@ -6344,6 +6416,11 @@ type GetFrameworksResponse struct {
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r GetFrameworksResponse) GetJSON200() *ApiFrameworkList {
 	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetFrameworksResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetBody returns the raw response body bytes
@@ -6385,7 +6462,11 @@ type GetFrameworksBySlugResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ApiFrameworkDocument
+	JSON200 *ApiFrameworkList
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
@@ -6393,8 +6474,18 @@ type GetFrameworksBySlugResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r GetFrameworksBySlugResponse) GetJSON200() *ApiFrameworkDocument {
+func (r GetFrameworksBySlugResponse) GetJSON200() *ApiFrameworkList {
 	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetFrameworksBySlugResponse) GetApplicationproblemJSON400() *ApiProblem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetFrameworksBySlugResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -6451,6 +6542,8 @@ type PostFrameworksBySlugDraftsResponse struct {
 	ApplicationproblemJSON404 *ApiProblem
 	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
 	ApplicationproblemJSON409 *ApiProblem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *ApiProblem
 	// Headers201 the parsed response headers for an HTTP 201 response
 	Headers201 *PostFrameworksBySlugDraftsResponse201Headers
 }
@@ -6483,6 +6576,11 @@ func (r PostFrameworksBySlugDraftsResponse) GetApplicationproblemJSON404() *ApiP
 // GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
 func (r PostFrameworksBySlugDraftsResponse) GetApplicationproblemJSON409() *ApiProblem {
 	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PostFrameworksBySlugDraftsResponse) GetApplicationproblemJSON413() *ApiProblem {
+	return r.ApplicationproblemJSON413
 }
 
 // GetBody returns the raw response body bytes
@@ -6527,6 +6625,8 @@ type GetFrameworksBySlugByVersionResponse struct {
 	JSON200 *ApiFrameworkDocument
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
@@ -6541,6 +6641,11 @@ func (r GetFrameworksBySlugByVersionResponse) GetJSON200() *ApiFrameworkDocument
 // GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
 func (r GetFrameworksBySlugByVersionResponse) GetApplicationproblemJSON400() *ApiProblem {
 	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetFrameworksBySlugByVersionResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -6980,6 +7085,8 @@ type PostFrameworksBySlugByVersionPublishResponse struct {
 	ApplicationproblemJSON404 *ApiProblem
 	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
 	ApplicationproblemJSON409 *ApiProblem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *ApiProblem
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
 	ApplicationproblemJSON422 *ApiProblem
 }
@@ -7012,6 +7119,11 @@ func (r PostFrameworksBySlugByVersionPublishResponse) GetApplicationproblemJSON4
 // GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
 func (r PostFrameworksBySlugByVersionPublishResponse) GetApplicationproblemJSON409() *ApiProblem {
 	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PostFrameworksBySlugByVersionPublishResponse) GetApplicationproblemJSON413() *ApiProblem {
+	return r.ApplicationproblemJSON413
 }
 
 // GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
@@ -7063,6 +7175,8 @@ type PostFrameworksBySlugByVersionRetireResponse struct {
 	ApplicationproblemJSON404 *ApiProblem
 	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
 	ApplicationproblemJSON409 *ApiProblem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *ApiProblem
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -7093,6 +7207,11 @@ func (r PostFrameworksBySlugByVersionRetireResponse) GetApplicationproblemJSON40
 // GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
 func (r PostFrameworksBySlugByVersionRetireResponse) GetApplicationproblemJSON409() *ApiProblem {
 	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PostFrameworksBySlugByVersionRetireResponse) GetApplicationproblemJSON413() *ApiProblem {
+	return r.ApplicationproblemJSON413
 }
 
 // GetBody returns the raw response body bytes
@@ -7137,6 +7256,8 @@ type GetLadderResponse struct {
 	JSON200 *ApiLadder
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
@@ -7151,6 +7272,11 @@ func (r GetLadderResponse) GetJSON200() *ApiLadder {
 // GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
 func (r GetLadderResponse) GetApplicationproblemJSON400() *ApiProblem {
 	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetLadderResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -7200,6 +7326,8 @@ type GetLevelsResponse struct {
 	JSON200 *ApiLevelList
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
@@ -7214,6 +7342,11 @@ func (r GetLevelsResponse) GetJSON200() *ApiLevelList {
 // GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
 func (r GetLevelsResponse) GetApplicationproblemJSON400() *ApiProblem {
 	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetLevelsResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -7263,6 +7396,8 @@ type GetLevelsBySlugResponse struct {
 	JSON200 *ApiLevelDetail
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
 	// Headers200 the parsed response headers for an HTTP 200 response
@@ -7277,6 +7412,11 @@ func (r GetLevelsBySlugResponse) GetJSON200() *ApiLevelDetail {
 // GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
 func (r GetLevelsBySlugResponse) GetApplicationproblemJSON400() *ApiProblem {
 	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetLevelsBySlugResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -7375,6 +7515,11 @@ func (r GetMeResponse) ContentType() string {
 	return ""
 }
 
+// PatchMeResponse429Headers the declared response headers of an HTTP 429 response for PatchMe
+type PatchMeResponse429Headers struct {
+	RetryAfter *int
+}
+
 type PatchMeResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -7396,6 +7541,8 @@ type PatchMeResponse struct {
 	ApplicationproblemJSON422 *ApiProblem
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
 	ApplicationproblemJSON429 *ApiProblem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *PatchMeResponse429Headers
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -7956,6 +8103,11 @@ func (r PostOrgsByIdMembersResponse) ContentType() string {
 	return ""
 }
 
+// PostTransferMapResponse429Headers the declared response headers of an HTTP 429 response for PostTransferMap
+type PostTransferMapResponse429Headers struct {
+	RetryAfter *int
+}
+
 type PostTransferMapResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -7963,6 +8115,8 @@ type PostTransferMapResponse struct {
 	JSON200 *DomainResult
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
 	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
@@ -7973,6 +8127,8 @@ type PostTransferMapResponse struct {
 	ApplicationproblemJSON422 *ApiProblem
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
 	ApplicationproblemJSON429 *ApiProblem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *PostTransferMapResponse429Headers
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -7983,6 +8139,11 @@ func (r PostTransferMapResponse) GetJSON200() *DomainResult {
 // GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
 func (r PostTransferMapResponse) GetApplicationproblemJSON400() *ApiProblem {
 	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostTransferMapResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -8354,9 +8515,9 @@ func (c *ClientWithResponses) GetFrameworksWithResponse(ctx context.Context, par
 	return ParseGetFrameworksResponse(rsp)
 }
 
-// GetFrameworksBySlugWithResponse Latest version of a framework
+// GetFrameworksBySlugWithResponse Versions of a framework
 //
-// The highest published version of the framework, whole: dimensions, competencies, levels, backgrounds, development actions and scoring parameters.
+// Every published and retired version of one framework, oldest first; framework authors also see its drafts. latest marks the version read by default; /v1/frameworks/{slug}/latest is that version whole.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -8926,6 +9087,19 @@ func ParseGetReadyzResponse(rsp *http.Response) (*GetReadyzResponse, error) {
 
 	}
 
+	switch {
+	case rsp.StatusCode == 503:
+		var headers GetReadyzResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
 	return response, nil
 }
 
@@ -8959,6 +9133,13 @@ func ParseGetActionsResponse(rsp *http.Response) (*GetActionsResponse, error) {
 			return nil, err
 		}
 		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest ApiProblem
@@ -9068,6 +9249,16 @@ func ParsePostAuthLoginResponse(rsp *http.Response) (*PostAuthLoginResponse, err
 			headers.CacheControl = &value
 		}
 		response.Headers200 = &headers
+	case rsp.StatusCode == 429:
+		var headers PostAuthLoginResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil
@@ -9206,6 +9397,16 @@ func ParsePostAuthRefreshResponse(rsp *http.Response) (*PostAuthRefreshResponse,
 			headers.CacheControl = &value
 		}
 		response.Headers200 = &headers
+	case rsp.StatusCode == 429:
+		var headers PostAuthRefreshResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil
@@ -9270,6 +9471,19 @@ func ParsePostAuthSetPasswordResponse(rsp *http.Response) (*PostAuthSetPasswordR
 		}
 		response.ApplicationproblemJSON429 = &dest
 
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers PostAuthSetPasswordResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil
@@ -9347,6 +9561,19 @@ func ParsePostAuthSignupResponse(rsp *http.Response) (*PostAuthSignupResponse, e
 
 	}
 
+	switch {
+	case rsp.StatusCode == 429:
+		var headers PostAuthSignupResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
 	return response, nil
 }
 
@@ -9380,6 +9607,13 @@ func ParseGetBackgroundsResponse(rsp *http.Response) (*GetBackgroundsResponse, e
 			return nil, err
 		}
 		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest ApiProblem
@@ -9444,6 +9678,13 @@ func ParseGetBackgroundsBySlugResponse(rsp *http.Response) (*GetBackgroundsBySlu
 		}
 		response.ApplicationproblemJSON400 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest ApiProblem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -9506,6 +9747,13 @@ func ParseGetCompetenciesResponse(rsp *http.Response) (*GetCompetenciesResponse,
 			return nil, err
 		}
 		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest ApiProblem
@@ -9570,6 +9818,13 @@ func ParseGetCompetenciesBySlugResponse(rsp *http.Response) (*GetCompetenciesByS
 		}
 		response.ApplicationproblemJSON400 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest ApiProblem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -9626,6 +9881,13 @@ func ParseGetFrameworksResponse(rsp *http.Response) (*GetFrameworksResponse, err
 	case rsp.StatusCode == 304:
 		break // No content-type
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
 	}
 
 	switch {
@@ -9666,7 +9928,7 @@ func ParseGetFrameworksBySlugResponse(rsp *http.Response) (*GetFrameworksBySlugR
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ApiFrameworkDocument
+		var dest ApiFrameworkList
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -9674,6 +9936,20 @@ func ParseGetFrameworksBySlugResponse(rsp *http.Response) (*GetFrameworksBySlugR
 
 	case rsp.StatusCode == 304:
 		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest ApiProblem
@@ -9763,6 +10039,13 @@ func ParsePostFrameworksBySlugDraftsResponse(rsp *http.Response) (*PostFramework
 		}
 		response.ApplicationproblemJSON409 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
 	}
 
 	switch {
@@ -9811,6 +10094,13 @@ func ParseGetFrameworksBySlugByVersionResponse(rsp *http.Response) (*GetFramewor
 			return nil, err
 		}
 		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest ApiProblem
@@ -10228,6 +10518,13 @@ func ParsePostFrameworksBySlugByVersionPublishResponse(rsp *http.Response) (*Pos
 		}
 		response.ApplicationproblemJSON409 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest ApiProblem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -10296,6 +10593,13 @@ func ParsePostFrameworksBySlugByVersionRetireResponse(rsp *http.Response) (*Post
 		}
 		response.ApplicationproblemJSON409 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
 	}
 
 	return response, nil
@@ -10331,6 +10635,13 @@ func ParseGetLadderResponse(rsp *http.Response) (*GetLadderResponse, error) {
 			return nil, err
 		}
 		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest ApiProblem
@@ -10395,6 +10706,13 @@ func ParseGetLevelsResponse(rsp *http.Response) (*GetLevelsResponse, error) {
 		}
 		response.ApplicationproblemJSON400 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest ApiProblem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -10457,6 +10775,13 @@ func ParseGetLevelsBySlugResponse(rsp *http.Response) (*GetLevelsBySlugResponse,
 			return nil, err
 		}
 		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest ApiProblem
@@ -10614,6 +10939,19 @@ func ParsePatchMeResponse(rsp *http.Response) (*PatchMeResponse, error) {
 		}
 		response.ApplicationproblemJSON429 = &dest
 
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers PatchMeResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil
@@ -11062,6 +11400,13 @@ func ParsePostTransferMapResponse(rsp *http.Response) (*PostTransferMapResponse,
 		}
 		response.ApplicationproblemJSON400 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest ApiProblem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -11097,6 +11442,19 @@ func ParsePostTransferMapResponse(rsp *http.Response) (*PostTransferMapResponse,
 		}
 		response.ApplicationproblemJSON429 = &dest
 
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers PostTransferMapResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil

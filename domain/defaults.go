@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 )
 
 //go:embed defaults/*.json
@@ -51,5 +52,32 @@ func DecodeFramework(data []byte) (*Framework, error) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, Errorf(ErrInvalid, "malformed framework: data after the JSON object")
 	}
+	if err := checkAnchorCounts(data); err != nil {
+		return nil, err
+	}
 	return &f, nil
+}
+
+// checkAnchorCounts refuses a competency with more than five anchors:
+// encoding/json fills the [5]string rubric and silently drops the rest. Fewer
+// than five leave empty anchors, which Validate reports.
+func checkAnchorCounts(data []byte) error {
+	var doc struct {
+		Competencies []struct {
+			Anchors []json.RawMessage `json:"anchors"`
+		} `json:"competencies"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return Errorf(ErrInvalid, "malformed framework: %v", err)
+	}
+	verr := &ValidationError{}
+	for i, c := range doc.Competencies {
+		if n := len(c.Anchors); n > len(Competency{}.Anchors) {
+			verr.Fields = append(verr.Fields, FieldError{
+				Field: fmt.Sprintf("competencies[%d].anchors", i), Rule: "max_items",
+				Message: "allows exactly 5 anchors, for proficiency 0 to 4", Value: strconv.Itoa(n),
+			})
+		}
+	}
+	return verr.OrNil()
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Scorer scores assessments against one framework version. Build it once per version with
@@ -159,6 +160,13 @@ func rationale(b Background, comp string) string {
 }
 
 func communityMessage(community string) string {
+	// A typed override may already say whose community it is: "my regulars", "our members".
+	for _, own := range []string{"my ", "our ", "your "} {
+		if len(community) > len(own) && strings.EqualFold(community[:len(own)], own) {
+			community = strings.TrimSpace(community[len(own):])
+			break
+		}
+	}
 	if community == "" {
 		return ""
 	}
@@ -186,7 +194,7 @@ func (s *Scorer) Score(in ScoreInput) (Result, error) {
 		Framework:    FrameworkRef{Slug: s.f.Slug, Version: s.f.Version},
 		Competencies: comps,
 		Dimensions:   dims,
-		Profile:      s.profile(dims),
+		Profile:      s.profile(dims, comps),
 		Levels:       levels,
 	}
 	nextIdx := recIdx + 1

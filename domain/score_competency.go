@@ -97,7 +97,14 @@ func (s *Scorer) scoreCompetencies(in ScoreInput, r resolved) []CompetencyScore 
 			if den > 0 {
 				cs.Score = round1(min(MaxProficiency, max(0, num/den)))
 			}
-			cs.Confidence = s.confidence(den, hi-lo)
+			years := 0.0
+			if exp.best >= 0 {
+				years = agg[exp.best].years
+			}
+			// Experience is a title's typical evidence, not an observation of this person:
+			// in confidence it counts by the years behind it.
+			evidenceWeight := den - p.ExperienceWeight + p.ExperienceWeight*s.yearsShare(years)
+			cs.Confidence = s.confidence(evidenceWeight, hi-lo)
 		}
 		cs.Sources = buf[start:len(buf):len(buf)]
 		out[ci] = cs
@@ -171,6 +178,18 @@ func (s *Scorer) ramp(years float64) float64 {
 		return 1
 	}
 	return min(1, s.p.MinRamp+(1-s.p.MinRamp)*years/s.p.FullYears)
+}
+
+// yearsShare is the part of the experience weight that counts towards confidence:
+// half at FullYears, two thirds at twice that, never all of it.
+func (s *Scorer) yearsShare(years float64) float64 {
+	if years <= 0 {
+		return 0
+	}
+	if s.p.FullYears <= 0 {
+		return 1
+	}
+	return years / (years + s.p.FullYears)
 }
 
 // aggregateExperiences sums years per background, in slug order and summed in ascending

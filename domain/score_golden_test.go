@@ -24,32 +24,34 @@ var updateGolden = func() *bool {
 }()
 
 // goldenProfiles are people a community hiring manager meets; their results are read by hand.
+// Match scores are what the title matcher gives these titles; "Ran the product forum" matches
+// nothing well, so that person picked the background from the suggestions (match score 1).
 var goldenProfiles = []struct {
 	name string
 	in   ScoreInput
 }{
 	{"fundraiser-major-gifts-8y", ScoreInput{Experiences: []ExperienceInput{
-		{Background: "fundraising", Title: "Major Gifts Officer", MatchScore: 0.9, Years: 8},
+		{Background: "fundraising", Title: "Major Gifts Officer", MatchScore: 1, Years: 8},
 	}}},
 	{"secondary-teacher-10y", ScoreInput{Experiences: []ExperienceInput{
-		{Background: "teaching", Title: "Secondary School Teacher", MatchScore: 0.9, Years: 10},
+		{Background: "teaching", Title: "Secondary School Teacher", MatchScore: 1, Years: 10},
 	}}},
 	{"bartender-3y", ScoreInput{Experiences: []ExperienceInput{
-		{Background: "hospitality", Title: "Bartender", MatchScore: 0.9, Years: 3},
+		{Background: "hospitality", Title: "Bartender", MatchScore: 1, Years: 3},
 	}}},
 	{"account-executive-then-social-media", ScoreInput{Experiences: []ExperienceInput{
-		{Background: "sales", Title: "Account Executive", MatchScore: 0.9, Years: 5},
+		{Background: "sales", Title: "Account Executive", MatchScore: 1, Years: 5},
 		{Background: "social-media-specialist", Title: "Social Media Specialist", MatchScore: 1, Years: 2},
 	}}},
 	{"web-editor-ran-a-forum", ScoreInput{Experiences: []ExperienceInput{
 		{Background: "web-content-editing", Title: "Web Content Editor", MatchScore: 1, Years: 6},
-		{Background: "online-community-moderation", Title: "Ran the product forum", MatchScore: 0.7, Years: 4},
+		{Background: "online-community-moderation", Title: "Ran the product forum", MatchScore: 1, Years: 4},
 	}}},
 	{"developer-relations-6y", ScoreInput{Experiences: []ExperienceInput{
 		{Background: "developer-relations", Title: "Developer Relations Engineer", MatchScore: 1, Years: 6},
 	}}},
 	{"graduate-volunteer-only", ScoreInput{Experiences: []ExperienceInput{
-		{Background: "volunteer-coordination", Title: "Volunteer coordinator (student union)", MatchScore: 0.8, Years: 1.5},
+		{Background: "volunteer-coordination", Title: "Volunteer coordinator (student union)", MatchScore: 0.62, Years: 1.5},
 	}}},
 	{"empty", ScoreInput{}},
 }
@@ -131,6 +133,9 @@ func TestScoreWorkedExample(t *testing.T) {
 	if want := (DimensionScores{People: 71.4, Influence: 57.4, Craft: 43.8}); res.Dimensions != want {
 		t.Errorf("dimensions %+v; want %+v", res.Dimensions, want)
 	}
+	if c := scoreComp(t, res, "relationship-building"); c.Score != 4 || c.Confidence != 0.24 {
+		t.Errorf("relationship building %v / %v; want 4 / 0.24", c.Score, c.Confidence)
+	}
 	if res.Profile.Kind != ProfileBridge || res.RecommendedLevel == nil || res.RecommendedLevel.Rank != 1 ||
 		res.Levels[1].Fit != 95.3 || len(res.DevelopmentPlan) != 1 || res.DevelopmentPlan[0].Competency != "social-media" {
 		t.Errorf("profile %s recommended %+v manager fit %v plan %+v", res.Profile.Kind, res.RecommendedLevel, res.Levels[1].Fit, res.DevelopmentPlan)
@@ -140,7 +145,7 @@ func TestScoreWorkedExample(t *testing.T) {
 		{Reviewer: "r2", Competency: "stakeholder-influence", Proficiency: 4},
 	}
 	c := scoreComp(t, mustScore(t, s, in), "stakeholder-influence")
-	if c.Score != 3.7 || c.Confidence != 0.88 {
-		t.Errorf("with two reviewers: %v / %v; want 3.7 / 0.88", c.Score, c.Confidence)
+	if c.Score != 3.7 || c.Confidence != 0.8 {
+		t.Errorf("with two reviewers: %v / %v; want 3.7 / 0.8", c.Score, c.Confidence)
 	}
 }

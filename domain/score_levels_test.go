@@ -177,6 +177,7 @@ func TestScoreTransferMap(t *testing.T) {
 	res := mustScore(t, s, ScoreInput{Experiences: []ExperienceInput{
 		{Background: "sales", Title: "Account Executive", MatchScore: 0.8, Years: 5},
 		{Background: "bartending", Years: 0, MatchScore: 1, CommunityServed: " regulars "},
+		{Background: "teaching", Years: 2, MatchScore: 1, CommunityServed: "My Saturday chess club"},
 	}})
 	ev := func(c string, p int) TransferEvidence {
 		return TransferEvidence{Competency: c, Proficiency: p, Rationale: "why " + c}
@@ -188,6 +189,9 @@ func TestScoreTransferMap(t *testing.T) {
 		{Index: 1, Background: BackgroundRef{Slug: "bartending", Title: "Bartending"}, MatchScore: 1,
 			CommunityServed: "regulars", Message: "You already have a community: your regulars.",
 			Evidence: []TransferEvidence{ev("communication", 2), ev("listening", 2)}},
+		{Index: 2, Background: BackgroundRef{Slug: "teaching", Title: "Teaching"}, MatchScore: 1,
+			CommunityServed: "My Saturday chess club", Message: "You already have a community: your Saturday chess club.",
+			Evidence: []TransferEvidence{ev("communication", 3), ev("listening", 3), ev("enabling-others", 2)}},
 	}
 	if !reflect.DeepEqual(res.TransferMap, want) {
 		t.Errorf("transfer map = %+v\nwant %+v", res.TransferMap, want)

@@ -2,6 +2,12 @@ package domain
 
 import "strconv"
 
+// Dimension indexes in Scorer.dimOf.
+const (
+	dimPeople    = 0
+	dimInfluence = 1
+)
+
 // dimensionScores is the competency-weight-weighted mean of each dimension's scores, on 0..100.
 func (s *Scorer) dimensionScores(comps []CompetencyScore) DimensionScores {
 	var num, den [3]float64
@@ -23,12 +29,13 @@ func (s *Scorer) dimensionScores(comps []CompetencyScore) DimensionScores {
 	return DimensionScores{People: out[0], Influence: out[1], Craft: out[2]}
 }
 
-// profile places the person on the people/influence grid.
-func (s *Scorer) profile(d DimensionScores) ProfileFit {
+// profile places the person on the people/influence grid and names, for each dimension below
+// its threshold, the skill to build first.
+func (s *Scorer) profile(d DimensionScores, comps []CompetencyScore) ProfileFit {
 	th := ProfileThresholds{People: s.p.PeopleThreshold, Influence: s.p.InfluenceThreshold}
 	people, influence := d.People >= th.People, d.Influence >= th.Influence
 	// One string build: the summary is on every result.
-	var buf [320]byte
+	var buf [400]byte
 	b := buf[:0]
 	var kind string
 	switch {
@@ -53,7 +60,11 @@ func (s *Scorer) profile(d DimensionScores) ProfileFit {
 		b = appendNum1(b, d.Influence)
 		b = append(b, " is below "...)
 		b = appendNum1(b, th.Influence)
-		b = append(b, ": a hands-on practitioner; showing leaders what is in it for them is the next skill to build."...)
+		b = append(b, ": a hands-on practitioner who can grow into influence with leaders."...)
+		if w := s.weakest(comps, dimInfluence); w >= 0 {
+			b = append(b, " The influence skill to build first: "...)
+			b = append(s.appendSkill(b, comps, w), '.')
+		}
 	case influence:
 		kind = ProfileInfluencer
 		b = append(b, "Influence "...)
@@ -64,7 +75,11 @@ func (s *Scorer) profile(d DimensionScores) ProfileFit {
 		b = appendNum1(b, d.People)
 		b = append(b, " is below "...)
 		b = appendNum1(b, th.People)
-		b = append(b, ": an influencer; day-to-day listening and facilitation with members is the next skill to build."...)
+		b = append(b, ": an influencer who can grow closer to members day to day."...)
+		if w := s.weakest(comps, dimPeople); w >= 0 {
+			b = append(b, " The people skill to build first: "...)
+			b = append(s.appendSkill(b, comps, w), '.')
+		}
 	default:
 		kind = ProfileEmerging
 		b = append(b, "People "...)
@@ -76,9 +91,39 @@ func (s *Scorer) profile(d DimensionScores) ProfileFit {
 		b = append(b, " and "...)
 		b = appendNum1(b, th.Influence)
 		b = append(b, "): an emerging profile; practice with a real community and feedback will move both."...)
+		if wp, wi := s.weakest(comps, dimPeople), s.weakest(comps, dimInfluence); wp >= 0 && wi >= 0 {
+			b = append(b, " Skills to build first: "...)
+			b = s.appendSkill(b, comps, wp)
+			b = append(b, " and "...)
+			b = append(s.appendSkill(b, comps, wi), '.')
+		}
 	}
 	summary := string(b)
 	return ProfileFit{Kind: kind, Summary: summary, Thresholds: th}
+}
+
+// weakest is the dimension's competency to build first: the lowest score, then the heaviest
+// weight (it moves the dimension most), then framework order; -1 without scores.
+func (s *Scorer) weakest(comps []CompetencyScore, dim int) int {
+	best := -1
+	for i := range comps {
+		if s.dimOf[i] != dim {
+			continue
+		}
+		if best < 0 || comps[i].Score < comps[best].Score ||
+			(comps[i].Score == comps[best].Score && s.f.Competencies[i].Weight > s.f.Competencies[best].Weight) {
+			best = i
+		}
+	}
+	return best
+}
+
+// appendSkill appends "Name (score)".
+func (s *Scorer) appendSkill(b []byte, comps []CompetencyScore, i int) []byte {
+	b = append(b, s.f.Competencies[i].Name...)
+	b = append(b, " ("...)
+	b = appendNum1(b, comps[i].Score)
+	return append(b, ')')
 }
 
 func appendNum1(b []byte, x float64) []byte { return strconv.AppendFloat(b, x, 'f', 1, 64) }

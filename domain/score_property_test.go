@@ -12,8 +12,8 @@ import (
 
 var raiseChecksOnce sync.Once
 
-// propertyTest runs prop for 10,000 cases (a fifth under -short) unless -rapid.checks is
-// given, on both the small test framework and the default one. Property tests run in parallel.
+// propertyTest runs prop for 10,000 cases unless -rapid.checks is given, on both the small
+// test framework and the default one. Property tests run in parallel.
 func propertyTest(t *testing.T, prop func(t *rapid.T, s *Scorer)) {
 	raiseChecksOnce.Do(func() {
 		explicit := false
@@ -143,6 +143,11 @@ func TestScorePropertyMoreExperienceNeverLowers(t *testing.T) {
 		if a.People < b.People || a.Influence < b.Influence || a.Craft < b.Craft {
 			t.Fatalf("dimensions fell from %+v to %+v", b, a)
 		}
+		for i, l := range after.Levels {
+			if l.Fit < before.Levels[i].Fit || (before.Levels[i].Met && !l.Met) {
+				t.Fatalf("%s fell from fit %v met %v to %v %v", l.Slug, before.Levels[i].Fit, before.Levels[i].Met, l.Fit, l.Met)
+			}
+		}
 		if recommendedRank(after) < recommendedRank(before) {
 			t.Fatalf("recommended rung fell from %d to %d", recommendedRank(before), recommendedRank(after))
 		}
@@ -161,7 +166,7 @@ func TestScorePropertySelfRatingWeights(t *testing.T) {
 			}
 		}
 		v := float64(rapid.IntRange(0, MaxProficiency).Draw(t, "claim"))
-		with := func(evidence string) float64 {
+		with := func(evidence string) (score, weight float64) {
 			in := in
 			in.SelfRatings = append(append([]SelfRating(nil), others...), SelfRating{Competency: slug, Proficiency: int(v), Evidence: evidence})
 			res := scoreOrFail(t, s, in)
@@ -180,9 +185,13 @@ func TestScorePropertySelfRatingWeights(t *testing.T) {
 			if self >= exp || (rev > 0 && self >= rev) {
 				t.Fatalf("self weight %v not below experience %v and reviewers %v", self, exp, rev)
 			}
-			return res.Competencies[ci].Score
+			return res.Competencies[ci].Score, self
 		}
-		unsupported, supported := with(""), with("Moderated 2,000 members for two years")
+		unsupported, uw := with("")
+		supported, sw := with("Moderated 2,000 members for two years")
+		if sw <= uw {
+			t.Fatalf("supported self-rating weighs %v, unsupported %v", sw, uw)
+		}
 		// The supported claim pulls the score at least as far towards itself.
 		if math.Abs(supported-v) > math.Abs(unsupported-v) || (supported-unsupported)*(v-unsupported) < 0 {
 			t.Fatalf("claim %v: unsupported %v, supported %v", v, unsupported, supported)
@@ -218,8 +227,9 @@ func TestScorePropertyNoEvidenceScoresZero(t *testing.T) {
 				t.Fatalf("%+v without evidence", c)
 			}
 		}
-		if res.Dimensions != (DimensionScores{}) || res.RecommendedLevel != nil || res.Profile.Kind != ProfileEmerging {
-			t.Fatalf("dimensions %+v recommended %+v profile %s", res.Dimensions, res.RecommendedLevel, res.Profile.Kind)
+		if res.Dimensions != (DimensionScores{}) || res.RecommendedLevel != nil || res.Profile.Kind != ProfileEmerging ||
+			res.NextLevel == nil || res.NextLevel.Rank != s.levels[0].lv.Rank {
+			t.Fatalf("dimensions %+v recommended %+v next %+v profile %s", res.Dimensions, res.RecommendedLevel, res.NextLevel, res.Profile.Kind)
 		}
 	})
 }

@@ -92,9 +92,17 @@ func (c *frameworkCheck) text(field, v string, limit int) {
 }
 
 func (c *frameworkCheck) optionalText(field, v string, limit int) {
-	if len(v) > limit {
+	switch {
+	case len(v) > limit:
 		c.add(field, "length", fmt.Sprintf("must be at most %d bytes", limit), "")
+	case strings.ContainsFunc(v, isControl):
+		// PostgreSQL refuses NUL in text, and no rubric needs a control character.
+		c.add(field, "format", "must not contain control characters other than tab and newline", "")
 	}
+}
+
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
 }
 
 // count checks a list's length; it reports the list itself so items keep their own paths.

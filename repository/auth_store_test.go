@@ -67,15 +67,24 @@ func TestUsersStore(t *testing.T) {
 		if _, err := users.ByEmail(ctx, "nobody@example.org"); !errors.Is(err, domain.ErrNotFound) {
 			t.Fatalf("ByEmail missing: %v", err)
 		}
-		seeker.DisplayName, seeker.PasswordHash, seeker.UpdatedAt = "Ada L.", "$argon2id$y", t0.Add(time.Hour)
-		if err := users.Update(ctx, seeker); err != nil {
+		// Each setter writes its own column: a rename keeps the hash set meanwhile.
+		if err := users.SetPasswordHash(ctx, seeker.ID, "$argon2id$y", t0.Add(time.Hour)); err != nil {
 			t.Fatal(err)
 		}
+		if err := users.SetDisplayName(ctx, seeker.ID, "Ada L.", t0.Add(2*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		seeker.DisplayName, seeker.PasswordHash, seeker.UpdatedAt = "Ada L.", "$argon2id$y", t0.Add(2*time.Hour)
 		if got, _ := users.ByID(ctx, seeker.ID); got != seeker {
 			t.Fatalf("after update %+v", got)
 		}
-		if err := users.Update(ctx, domain.User{ID: id()}); !errors.Is(err, domain.ErrNotFound) {
-			t.Fatalf("update missing: %v", err)
+		for _, missing := range []string{id(), "not-a-uuid"} {
+			if err := users.SetDisplayName(ctx, missing, "X", t0); !errors.Is(err, domain.ErrNotFound) {
+				t.Fatalf("rename missing %q: %v", missing, err)
+			}
+			if err := users.SetPasswordHash(ctx, missing, "h", t0); !errors.Is(err, domain.ErrNotFound) {
+				t.Fatalf("set hash of missing %q: %v", missing, err)
+			}
 		}
 		// The schema itself refuses a recruiter without an organisation.
 		bad := domain.User{ID: id(), Email: "x@example.org", DisplayName: "X", Role: domain.RoleRecruiter, CreatedAt: t0, UpdatedAt: t0}

@@ -63,11 +63,13 @@ func deref(s *string) string {
 	return *s
 }
 
+// utcPtr returns t in UTC at PostgreSQL's microsecond precision, so that a
+// time reads back as it was written on either backend.
 func utcPtr(t *time.Time) *time.Time {
 	if t == nil {
 		return nil
 	}
-	u := t.UTC()
+	u := t.UTC().Truncate(time.Microsecond)
 	return &u
 }
 

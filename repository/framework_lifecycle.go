@@ -56,13 +56,12 @@ func (s *Frameworks) Publish(ctx context.Context, slug, version string, at time.
 		if err != nil {
 			return err
 		}
-		at = at.UTC()
-		f.Status, f.PublishedAt = domain.StatusPublished, &at
+		f.Status, f.PublishedAt = domain.StatusPublished, utcPtr(&at)
 		if err := f.Validate(); err != nil {
 			return err
 		}
 		out = f
-		return updateDraftRow(tx, row, map[string]any{"status": domain.StatusPublished, "published_at": at})
+		return updateDraftRow(tx, row, map[string]any{"status": domain.StatusPublished, "published_at": *f.PublishedAt})
 	})
 	return out, err
 }

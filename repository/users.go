@@ -69,11 +69,23 @@ func (s *Users) ByEmail(ctx context.Context, email string) (domain.User, error) 
 	return row.domain(), nil
 }
 
-// Update writes the display name, password hash and updated_at of u.
-func (s *Users) Update(ctx context.Context, u domain.User) error {
-	res := s.db.conn(ctx).Model(&userRow{}).Where("id = ?", u.ID).Updates(map[string]any{
-		"display_name": u.DisplayName, "password_hash": u.PasswordHash, "updated_at": u.UpdatedAt.UTC(),
-	})
+// SetDisplayName writes the user's display name and updated_at.
+func (s *Users) SetDisplayName(ctx context.Context, id, name string, at time.Time) error {
+	return s.set(ctx, id, map[string]any{"display_name": name, "updated_at": at.UTC()})
+}
+
+// SetPasswordHash writes the user's password hash and updated_at.
+func (s *Users) SetPasswordHash(ctx context.Context, id, hash string, at time.Time) error {
+	return s.set(ctx, id, map[string]any{"password_hash": hash, "updated_at": at.UTC()})
+}
+
+// set writes only the given columns, never a whole row read earlier, so
+// that a rename cannot put back a password hash changed meanwhile.
+func (s *Users) set(ctx context.Context, id string, cols map[string]any) error {
+	if !wellFormedID(id) {
+		return domain.Errorf(domain.ErrNotFound, "user not found")
+	}
+	res := s.db.conn(ctx).Model(&userRow{}).Where("id = ?", id).Updates(cols)
 	if res.Error != nil {
 		return translate(res.Error, "user")
 	}

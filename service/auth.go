@@ -70,7 +70,7 @@ func NewAuth(cfg AuthConfig, st AuthStores, opts ...AuthOption) (*Auth, error) {
 	for _, o := range opts {
 		o(a)
 	}
-	dummy, err := a.hasher.Hash(context.Background(), randomToken(16))
+	dummy, err := a.hasher.DummyHash()
 	if err != nil {
 		return nil, err
 	}

@@ -31,22 +31,23 @@ var (
 // like known ones, so neither the answer nor its timing tells them apart.
 func (a *Auth) Login(ctx context.Context, email, password string) (Tokens, error) {
 	norm, err := domain.NormalizeEmail(email)
-	if err != nil || utf8.RuneCountInString(password) > domain.MaxPasswordLength {
+	if err != nil {
 		return Tokens{}, errBadCredentials
 	}
 	u, err := a.checkPassword(ctx, norm, password)
+	a.pruneAttempts(ctx)
 	if err != nil {
 		return Tokens{}, err
 	}
 	if err := a.st.LoginAttempts.Clear(ctx, accountKey(norm)); err != nil {
 		return Tokens{}, err
 	}
-	a.pruneAttempts(ctx)
 	return a.issue(ctx, u, newID())
 }
 
 // pruneAttempts deletes ended login windows at most once an hour, so that
-// attempts on emails nobody has do not pile up. A failure only delays that.
+// attempts on emails nobody has do not pile up, even while nobody logs in
+// successfully. A failure only delays that.
 func (a *Auth) pruneAttempts(ctx context.Context) {
 	now := a.now().UTC()
 	last := a.prunedAt.Load()
@@ -57,8 +58,12 @@ func (a *Auth) pruneAttempts(ctx context.Context) {
 }
 
 // checkPassword counts one attempt against the account, then verifies the
-// password; it returns the user when it matches.
+// password; it returns the user when it matches. An overlong password is
+// refused before anything is counted or hashed, whatever the caller checked.
 func (a *Auth) checkPassword(ctx context.Context, email, password string) (domain.User, error) {
+	if utf8.RuneCountInString(password) > domain.MaxPasswordLength {
+		return domain.User{}, errBadCredentials
+	}
 	ok, wait, err := a.st.LoginAttempts.Begin(ctx, accountKey(email), a.now().UTC(), a.cfg.Lockout, a.cfg.MaxFailures)
 	if err != nil {
 		return domain.User{}, err

@@ -59,9 +59,26 @@ func (h *PasswordHasher) Hash(ctx context.Context, pw string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	p := h.params
+	return encodeHash(h.params, salt, key), nil
+}
+
+// DummyHash returns a well-formed hash with this hasher's cost that no
+// password matches: verifying against it costs what a real check costs,
+// without paying for a hash (and its memory) up front.
+func (h *PasswordHasher) DummyHash() (string, error) {
+	salt, key := make([]byte, saltLen), make([]byte, keyLen)
+	if _, err := rand.Read(salt); err != nil {
+		return "", err
+	}
+	if _, err := rand.Read(key); err != nil {
+		return "", err
+	}
+	return encodeHash(h.params, salt, key), nil
+}
+
+func encodeHash(p Argon2Params, salt, key []byte) string {
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
-		argon2.Version, p.Memory, p.Time, p.Threads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+		argon2.Version, p.Memory, p.Time, p.Threads, b64.EncodeToString(salt), b64.EncodeToString(key))
 }
 
 // Verify reports whether pw matches encoded, in time independent of where they differ.

@@ -63,3 +63,21 @@ func TestPasswordHasherStopsWaitingWhenTheRequestEnds(t *testing.T) {
 		t.Fatal("hashed with every slot taken and the context done")
 	}
 }
+
+func TestDummyHashIsWellFormedAndMatchesNothing(t *testing.T) {
+	ctx := context.Background()
+	h := NewPasswordHasher(cheapArgon2)
+	d, err := h.DummyHash()
+	if err != nil {
+		t.Fatal(err)
+	}
+	real, _ := h.Hash(ctx, "x")
+	if strings.Count(d, "$") != strings.Count(real, "$") || len(d) != len(real) || !strings.HasPrefix(d, "$argon2id$v=19$m=64,t=1,p=1$") {
+		t.Fatalf("dummy %q does not look like %q", d, real)
+	}
+	for _, pw := range []string{"", "x", "correct horse battery"} {
+		if ok, err := h.Verify(ctx, pw, d); ok || err != nil {
+			t.Fatalf("Verify(%q) = %v, %v", pw, ok, err)
+		}
+	}
+}

@@ -50,8 +50,7 @@ func (a *Auth) SetPassword(ctx context.Context, token, password string) error {
 		if err != nil {
 			return err
 		}
-		u.PasswordHash, u.UpdatedAt = hash, now
-		if err := a.st.Users.Update(ctx, u); err != nil {
+		if err := a.st.Users.SetPasswordHash(ctx, u.ID, hash, now); err != nil {
 			return err
 		}
 		if err := a.st.RefreshTokens.RevokeUser(ctx, u.ID, now); err != nil {

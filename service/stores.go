@@ -18,8 +18,10 @@ type UserStore interface {
 	Create(ctx context.Context, u domain.User) error
 	ByID(ctx context.Context, id string) (domain.User, error)
 	ByEmail(ctx context.Context, email string) (domain.User, error)
-	// Update writes display name, password hash and updated_at.
-	Update(ctx context.Context, u domain.User) error
+	// SetDisplayName and SetPasswordHash each write one field and
+	// updated_at, so that concurrent changes to the other field survive.
+	SetDisplayName(ctx context.Context, id, name string, at time.Time) error
+	SetPasswordHash(ctx context.Context, id, hash string, at time.Time) error
 }
 
 // OrganisationStore keeps organisations.

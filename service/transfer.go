@@ -71,6 +71,13 @@ func (t *TransferMap) Compute(ctx context.Context, req TransferRequest) (domain.
 			Background: e.Background, Title: strings.TrimSpace(e.Title), MatchScore: 1,
 			Years: e.Years, CommunityServed: strings.TrimSpace(e.CommunityServed), Highlights: e.Highlights,
 		}
+		if x.Background == "" && x.Title == "" {
+			verr.Fields = append(verr.Fields, domain.FieldError{
+				Field: fmt.Sprintf("experiences[%d].title", i), Rule: "required",
+				Message: "give a background or a job title",
+			})
+			continue
+		}
 		if x.Background == "" {
 			best := cf.matcher.Match(x.Title, suggestionCount)
 			if len(best) == 0 || best[0].Score < minScore {
@@ -78,7 +85,7 @@ func (t *TransferMap) Compute(ctx context.Context, req TransferRequest) (domain.
 					Field: fmt.Sprintf("experiences[%d].title", i), Rule: "match",
 					Message:     "matches no known background well; pick a background or one of the suggestions",
 					Value:       x.Title,
-					Suggestions: slugs(best),
+					Suggestions: suggest(cf.scorer.Framework().Backgrounds, x.Title, best),
 				})
 				continue
 			}
@@ -106,14 +113,6 @@ func (t *TransferMap) compile(ctx context.Context, ref string) (*compiledFramewo
 	}
 	cf, _ := t.compiled.LoadOrStore(f.Ref(), &compiledFramework{scorer: scorer, matcher: NewMatcher(f.Backgrounds)})
 	return cf.(*compiledFramework), nil
-}
-
-func slugs(ms []Match) []string {
-	out := make([]string, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, m.Slug)
-	}
-	return out
 }
 
 func roundScore(x float64) float64 { return float64(int(x*100+0.5)) / 100 }

@@ -69,27 +69,30 @@ func (s *Users) UpdateMe(ctx context.Context, pr Principal, u MeUpdate) (domain.
 	err = s.a.st.Tx.InTx(ctx, func(ctx context.Context) error {
 		now := s.a.now().UTC()
 		if u.DisplayName != nil {
-			user.DisplayName = name
-		}
-		if hash != "" {
-			user.PasswordHash = hash
-		}
-		user.UpdatedAt = now
-		if err := s.a.st.Users.Update(ctx, user); err != nil {
-			return err
-		}
-		if u.DisplayName != nil {
+			if err := s.a.st.Users.SetDisplayName(ctx, user.ID, name, now); err != nil {
+				return err
+			}
 			if err := s.a.st.Audit.Record(ctx, Entry(pr, ActionMeUpdate, ObjectUser, user.ID)); err != nil {
 				return err
 			}
 		}
-		if hash == "" {
-			return nil
+		if hash != "" {
+			if err := s.a.st.Users.SetPasswordHash(ctx, user.ID, hash, now); err != nil {
+				return err
+			}
+			if err := s.a.st.RefreshTokens.RevokeUser(ctx, user.ID, now); err != nil {
+				return err
+			}
+			if err := s.a.st.Audit.Record(ctx, Entry(pr, ActionPasswordChange, ObjectUser, user.ID)); err != nil {
+				return err
+			}
 		}
-		if err := s.a.st.RefreshTokens.RevokeUser(ctx, user.ID, now); err != nil {
-			return err
-		}
-		return s.a.st.Audit.Record(ctx, Entry(pr, ActionPasswordChange, ObjectUser, user.ID))
+		fresh, err := s.a.st.Users.ByID(ctx, user.ID)
+		user = fresh
+		return err
 	})
-	return user, err
+	if err != nil {
+		return domain.User{}, err
+	}
+	return user, nil
 }

@@ -100,14 +100,32 @@ func closeObjects(doc *openapi3.T) {
 // Routes lists every operation the document describes as "METHOD /path",
 // sorted, with path parameters written {name}.
 func Routes() ([]string, error) {
+	return routes(func(*openapi3.T, *openapi3.Operation) bool { return true })
+}
+
+// PublicRoutes lists, in the form of Routes, the operations the document
+// says need no credentials (an empty security requirement).
+func PublicRoutes() ([]string, error) {
+	return routes(func(doc *openapi3.T, op *openapi3.Operation) bool {
+		sec := op.Security
+		if sec == nil {
+			sec = &doc.Security
+		}
+		return len(*sec) == 0
+	})
+}
+
+func routes(keep func(*openapi3.T, *openapi3.Operation) bool) ([]string, error) {
 	c, err := loadContract()
 	if err != nil {
 		return nil, err
 	}
 	var out []string
 	for path, item := range c.doc.Paths.Map() {
-		for method := range item.Operations() {
-			out = append(out, strings.ToUpper(method)+" "+path)
+		for method, op := range item.Operations() {
+			if keep(c.doc, op) {
+				out = append(out, strings.ToUpper(method)+" "+path)
+			}
 		}
 	}
 	sort.Strings(out)

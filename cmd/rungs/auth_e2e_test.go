@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rungs/rungs/repository"
 )
 
 func TestAdminCreate(t *testing.T) {
@@ -28,9 +30,29 @@ func TestAdminCreate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "created admin root@example.org") || !strings.Contains(out, "password (shown once") {
+	const shown = "password (shown once, store it now): "
+	_, after, ok := strings.Cut(out, shown)
+	generated := strings.TrimSpace(after)
+	if !strings.Contains(out, "created admin root@example.org") || !ok || len(generated) < 20 || strings.Count(out, generated) != 1 {
 		t.Fatalf("output %q", out)
 	}
+	// The password printed is the one stored.
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := openDB(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := wireAuth(context.Background(), cfg, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.auth.Login(context.Background(), "root@example.org", generated); err != nil {
+		t.Fatalf("login with the printed password: %v", err)
+	}
+	_ = db.Close()
 	out, err = admin("a long and unusual passphrase\n", "create", "--email", "ops@example.org", "--name", "Ops")
 	if err != nil || strings.Contains(out, "passphrase") || strings.Contains(out, "password") {
 		t.Fatalf("piped password: %q %v", out, err)
@@ -96,6 +118,43 @@ func TestAccountsEndToEnd(t *testing.T) {
 	defer resp.Body.Close()
 	if err := json.NewDecoder(resp.Body).Decode(&me); err != nil || resp.StatusCode != 200 || me.Role != "admin" {
 		t.Fatalf("me after restart: %d %+v %v", resp.StatusCode, me, err)
+	}
+}
+
+// TestJWTSecretIsGeneratedOnceAndNeverLogged starts the server twice on a
+// fresh database without RUNGS_JWT_SECRET: the first start stores a secret,
+// the second reuses it, and neither logs it.
+func TestJWTSecretIsGeneratedOnceAndNeverLogged(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rungs.db")
+	env := map[string]string{"RUNGS_SQLITE_PATH": path, "RUNGS_LOG_LEVEL": "debug"}
+	stored := func() string {
+		t.Helper()
+		db, err := repository.Open(context.Background(), repository.Options{SQLitePath: path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var v string
+		if err := db.SQL().QueryRow(`SELECT value FROM settings WHERE key = ?`, jwtSecretSetting).Scan(&v); err != nil {
+			t.Fatalf("no stored secret: %v", err)
+		}
+		return v
+	}
+	s := startServer(t, env)
+	s.Stop(t)
+	first := stored()
+	s2 := startServer(t, env)
+	s2.Stop(t)
+	if len(first) < 32 || stored() != first {
+		t.Fatalf("secret of %d bytes, kept: %v", len(first), stored() == first)
+	}
+	for i, logs := range []string{s.Logs.String(), s2.Logs.String()} {
+		if !strings.Contains(logs, `"msg":"listening"`) {
+			t.Fatalf("start %d: no logs captured: the search proves nothing", i+1)
+		}
+		if strings.Contains(logs, first) {
+			t.Fatalf("start %d logged the signing secret", i+1)
+		}
 	}
 }
 

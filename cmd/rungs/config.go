@@ -190,6 +190,9 @@ Usage:
   rungs framework import FILE|-
   rungs framework export SLUG@VERSION
                          check, store or print a competency framework (JSON)
+  rungs healthcheck [--ready]
+                         exit 0 when the server on RUNGS_ADDR answers /healthz
+                         (with --ready: /readyz); for container health checks
   rungs version
   rungs --help
 

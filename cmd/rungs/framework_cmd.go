@@ -88,11 +88,11 @@ func readFrameworkFile(path string, stdin io.Reader, out io.Writer) (*domain.Fra
 		return nil, fmt.Errorf("%s is larger than %d MiB", path, maxFrameworkFile>>20)
 	}
 	f, err := domain.DecodeFramework(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err == nil {
+		err = f.Validate()
 	}
 	var verr *domain.ValidationError
-	if err := f.Validate(); errors.As(err, &verr) {
+	if errors.As(err, &verr) {
 		for _, p := range verr.Fields {
 			line := p.Field + ": " + p.Message
 			if p.Value != "" {
@@ -104,7 +104,7 @@ func readFrameworkFile(path string, stdin io.Reader, out io.Writer) (*domain.Fra
 		}
 		return nil, fmt.Errorf("%s: %d problem(s)", path, len(verr.Fields))
 	} else if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return f, nil
 }

@@ -49,8 +49,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 
 // commands holds subcommands added by features (framework, admin).
 var commands = map[string]func(ctx context.Context, cfg config, args []string, stdin io.Reader, stdout io.Writer) error{
-	"framework": frameworkCommand,
-	"admin":     adminCommand,
+	"framework":   frameworkCommand,
+	"admin":       adminCommand,
+	"healthcheck": healthcheckCommand,
 }
 
 func buildVersion() string {
