@@ -1,10 +1,12 @@
 package api
 
 import (
+	"io/fs"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 	echoSwagger "github.com/swaggo/echo-swagger"
+	swaggerFiles "github.com/swaggo/files/v2"
 
 	"github.com/rungs/rungs/openapi"
 )
@@ -25,7 +27,22 @@ func registerDocs(e *echo.Echo) {
 	toIndex := func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/docs/index.html") }
 	e.GET("/docs", toIndex, withDocsCSP)
 	e.GET("/docs/", toIndex, withDocsCSP)
-	e.GET("/docs/*", ui, withDocsCSP)
+	e.GET("/docs/*", onlyUIFiles(ui), withDocsCSP)
+}
+
+// onlyUIFiles lets Swagger UI's handler answer its page and its own files;
+// any other name is this server's problem+json 404. Left alone it answers
+// doc.json with a 500 (this server keeps its description at /openapi.json)
+// and unknown names with a plain-text 404.
+func onlyUIFiles(ui echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if name := c.Param("*"); name != "index.html" {
+			if st, err := fs.Stat(swaggerFiles.FS, name); err != nil || st.IsDir() {
+				return echo.ErrNotFound
+			}
+		}
+		return ui(c)
+	}
 }
 
 // openAPIJSON godoc

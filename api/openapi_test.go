@@ -103,4 +103,13 @@ func TestServesSwaggerUI(t *testing.T) {
 	if rec.Code != 200 || rec.Body.Len() < 100_000 {
 		t.Fatalf("bundle: %d, %d bytes", rec.Code, rec.Body.Len())
 	}
+	// Swagger UI's own handler would answer doc.json with a 500 and other
+	// names with plain text.
+	for _, path := range []string{"/docs/doc.json", "/docs/doc.yaml", "/docs/nope.js", "/docs/.", "/docs/..%2fgo.mod"} {
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if rec.Code != http.StatusNotFound || rec.Header().Get("Content-Type") != problemContentType {
+			t.Fatalf("%s: %d %q", path, rec.Code, rec.Header().Get("Content-Type"))
+		}
+	}
 }

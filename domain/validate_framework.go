@@ -25,8 +25,9 @@ const (
 )
 
 var (
-	slugPattern    = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-	versionPattern = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+){1,3}$`)
+	slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	// No leading zeros: 2026.01 would be a second spelling of 2026.1.
+	versionPattern = regexp.MustCompile(`^(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*)){1,3}$`)
 )
 
 // Validate checks every rule of a framework and reports all problems at once as a

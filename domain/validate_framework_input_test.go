@@ -79,3 +79,20 @@ func TestDecodeFrameworkErrorsAreInvalid(t *testing.T) {
 		t.Fatalf("err = %v, want ErrInvalid", err)
 	}
 }
+
+func TestValidateVersionSpellings(t *testing.T) {
+	for version, ok := range map[string]bool{
+		"2026.1": true, "2026.0": true, "0.1": true, "1.2.3.4": true, "2026.10": true,
+		"2026.01": false, "02026.1": false, "2026.1.": false, "2026": false, "1.2.3.4.5": false, "2026.1a": false,
+	} {
+		f := mustDefault(t)
+		f.Version = version
+		err := f.Validate()
+		if ok && err != nil {
+			t.Errorf("%s refused: %v", version, err)
+		}
+		if !ok && !hasField(fieldsOf(t, err), "version", "format") {
+			t.Errorf("%s accepted", version)
+		}
+	}
+}

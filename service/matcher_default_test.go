@@ -42,7 +42,7 @@ var realTitles = []struct {
 	{"teaching", []string{
 		"High School Teacher", "Teacher", "Middle School Teacher", "Secondary School Teacher",
 		"Lecturer", "Classroom Teacher", "Elementary School Teacher", "Primary School Teacher",
-		"English Teacher", "Math Teacher", "Head of Department", "Substitute Teacher",
+		"English Teacher", "Math Teacher", "Substitute Teacher",
 		"Teaching Assistant",
 	}},
 	{"hospitality", []string{

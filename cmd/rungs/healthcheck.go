@@ -38,11 +38,11 @@ func healthcheckCommand(ctx context.Context, cfg config, args []string, _ io.Rea
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return fmt.Errorf("%s: %w", url, err)
+		return fmt.Errorf("healthcheck: %w", err)
 	}
 	_ = resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s answered %d", url, resp.StatusCode)
+		return fmt.Errorf("healthcheck: %s answered %d", url, resp.StatusCode)
 	}
 	_, err = fmt.Fprintln(stdout, "ok")
 	return err
