@@ -153,3 +153,19 @@ func TestMetricsIgnoreForeignCredentials(t *testing.T) {
 	s.strict.ServeHTTP(rec, req)
 	s.mustStatus(rec, http.StatusOK)
 }
+
+// A frontend that attaches its stale access token to every call must still
+// be able to refresh and log in: the auth endpoints read credentials from
+// the body only.
+func TestAuthEndpointsIgnoreAStaleBearer(t *testing.T) {
+	s := newAuthServer(t, Config{}, cheapArgon2)
+	email := s.email("stale")
+	s.signup(email)
+	pair := s.login(email)
+	const stale = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.invalid"
+	rec := s.do(http.MethodPost, "/v1/auth/refresh", stale, fmt.Sprintf(`{"refresh_token":%q}`, pair.RefreshToken))
+	s.mustStatus(rec, http.StatusOK)
+	s.mustStatus(s.do(http.MethodPost, "/v1/auth/login", stale, fmt.Sprintf(`{"email":%q,"password":%q}`, email, testPassword)), http.StatusOK)
+	// Everywhere else the same header is refused rather than read as anonymous.
+	s.mustStatus(s.do(http.MethodGet, "/v1/me", stale, ""), http.StatusUnauthorized)
+}

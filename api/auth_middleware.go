@@ -24,14 +24,17 @@ var errBadAuthorization = domain.Errorf(domain.ErrUnauthorized, `Send credential
 // in the request context (service.PrincipalFrom), with the request id beside
 // it. No header means anonymous; a credential that does not verify is a 401
 // at once, never a silent downgrade to anonymous. Only /v1 paths read the
-// header, so that a scraper's own credentials on /metrics are not judged.
+// header, so that a scraper's own credentials on /metrics are not judged,
+// and /v1/auth/* paths do not: they authenticate with the body, and a
+// frontend that attaches its expired access token to every call must still
+// be able to refresh it or log in again.
 // Every 401 leaves with a WWW-Authenticate challenge.
 func (s *server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
 		ctx := service.WithRequestID(req.Context(), requestID(c))
 		pr := service.Anonymous
-		if h := req.Header.Get(echo.HeaderAuthorization); h != "" && strings.HasPrefix(req.URL.Path, "/v1/") {
+		if h := req.Header.Get(echo.HeaderAuthorization); h != "" && readsCredentials(req.URL.Path) {
 			p, err := s.principalFromHeader(c, h)
 			if err != nil {
 				if errors.Is(err, domain.ErrUnauthorized) {
@@ -49,6 +52,10 @@ func (s *server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return err
 	}
+}
+
+func readsCredentials(path string) bool {
+	return strings.HasPrefix(path, "/v1/") && !strings.HasPrefix(path, "/v1/auth/")
 }
 
 func (s *server) principalFromHeader(c echo.Context, h string) (service.Principal, error) {
