@@ -52,34 +52,14 @@ func (s *Scorer) profile(d DimensionScores, comps []CompetencyScore) ProfileFit 
 		b = append(b, "): an expert who can influence, able to bridge a community and the leaders who fund it."...)
 	case people:
 		kind = ProfilePractitioner
-		b = append(b, "People "...)
-		b = appendNum1(b, d.People)
-		b = append(b, " reaches its threshold ("...)
-		b = appendNum1(b, th.People)
-		b = append(b, ") but influence "...)
-		b = appendNum1(b, d.Influence)
-		b = append(b, " is below "...)
-		b = appendNum1(b, th.Influence)
+		b = appendOneSided(b, "People ", d.People, th.People, ") but influence ", d.Influence, th.Influence)
 		b = append(b, ": a hands-on practitioner who can grow into influence with leaders."...)
-		if w := s.weakest(comps, dimInfluence); w >= 0 {
-			b = append(b, " The influence skill to build first: "...)
-			b = append(s.appendSkill(b, comps, w), '.')
-		}
+		b = s.appendFirstSkill(b, comps, dimInfluence, " The influence skill to build first: ")
 	case influence:
 		kind = ProfileInfluencer
-		b = append(b, "Influence "...)
-		b = appendNum1(b, d.Influence)
-		b = append(b, " reaches its threshold ("...)
-		b = appendNum1(b, th.Influence)
-		b = append(b, ") but people "...)
-		b = appendNum1(b, d.People)
-		b = append(b, " is below "...)
-		b = appendNum1(b, th.People)
+		b = appendOneSided(b, "Influence ", d.Influence, th.Influence, ") but people ", d.People, th.People)
 		b = append(b, ": an influencer who can grow closer to members day to day."...)
-		if w := s.weakest(comps, dimPeople); w >= 0 {
-			b = append(b, " The people skill to build first: "...)
-			b = append(s.appendSkill(b, comps, w), '.')
-		}
+		b = s.appendFirstSkill(b, comps, dimPeople, " The people skill to build first: ")
 	default:
 		kind = ProfileEmerging
 		b = append(b, "People "...)
@@ -100,6 +80,27 @@ func (s *Scorer) profile(d DimensionScores, comps []CompetencyScore) ProfileFit 
 	}
 	summary := string(b)
 	return ProfileFit{Kind: kind, Summary: summary, Thresholds: th}
+}
+
+// appendOneSided appends "<High> h reaches its threshold (ht<mid>l is below lt".
+func appendOneSided(b []byte, high string, h, ht float64, mid string, l, lt float64) []byte {
+	b = append(b, high...)
+	b = appendNum1(b, h)
+	b = append(b, " reaches its threshold ("...)
+	b = appendNum1(b, ht)
+	b = append(b, mid...)
+	b = appendNum1(b, l)
+	b = append(b, " is below "...)
+	return appendNum1(b, lt)
+}
+
+// appendFirstSkill names the dimension's skill to build first, after lead.
+func (s *Scorer) appendFirstSkill(b []byte, comps []CompetencyScore, dim int, lead string) []byte {
+	if w := s.weakest(comps, dim); w >= 0 {
+		b = append(b, lead...)
+		b = append(s.appendSkill(b, comps, w), '.')
+	}
+	return b
 }
 
 // weakest is the dimension's competency to build first: the lowest score, then the heaviest
