@@ -2,6 +2,9 @@ package service
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"math"
 	"time"
@@ -39,7 +42,7 @@ func (a *Auth) Login(ctx context.Context, email, password string) (Tokens, error
 	if err != nil {
 		return Tokens{}, err
 	}
-	if err := a.st.LoginAttempts.Clear(ctx, accountKey(norm)); err != nil {
+	if err := a.st.LoginAttempts.Clear(ctx, a.accountKey(norm)); err != nil {
 		return Tokens{}, err
 	}
 	return a.issue(ctx, u, newID())
@@ -64,7 +67,7 @@ func (a *Auth) checkPassword(ctx context.Context, email, password string) (domai
 	if utf8.RuneCountInString(password) > domain.MaxPasswordLength {
 		return domain.User{}, errBadCredentials
 	}
-	ok, wait, err := a.st.LoginAttempts.Begin(ctx, accountKey(email), a.now().UTC(), a.cfg.Lockout, a.cfg.MaxFailures)
+	ok, wait, err := a.st.LoginAttempts.Begin(ctx, a.accountKey(email), a.now().UTC(), a.cfg.Lockout, a.cfg.MaxFailures)
 	if err != nil {
 		return domain.User{}, err
 	}
@@ -95,7 +98,14 @@ func (a *Auth) checkPassword(ctx context.Context, email, password string) (domai
 
 // accountKey names an account in the attempts table without storing the
 // email typed, which may belong to nobody.
-func accountKey(email string) string { return hashToken("login:" + email) }
+// accountKey is what the lock-out table keeps of an email: an HMAC keyed
+// with the signing secret, so that the table alone cannot confirm which
+// addresses were tried.
+func (a *Auth) accountKey(email string) string {
+	mac := hmac.New(sha256.New, a.cfg.Secret)
+	mac.Write([]byte("login:" + email))
+	return hex.EncodeToString(mac.Sum(nil))
+}
 
 // issue signs an access token and stores a new refresh token in family.
 func (a *Auth) issue(ctx context.Context, u domain.User, family string) (Tokens, error) {

@@ -59,7 +59,7 @@ func (s *Users) UpdateMe(ctx context.Context, pr Principal, u MeUpdate) (domain.
 			}
 			return domain.User{}, err
 		}
-		if err := s.a.st.LoginAttempts.Clear(ctx, accountKey(user.Email)); err != nil {
+		if err := s.a.st.LoginAttempts.Clear(ctx, s.a.accountKey(user.Email)); err != nil {
 			return domain.User{}, err
 		}
 		if hash, err = s.a.hasher.Hash(ctx, *u.NewPassword); err != nil {
