@@ -40,12 +40,9 @@ type CreateAPIKeyRequest struct {
 //	@Failure		422		{object}	Problem	"blank name, no scope or an unknown scope"
 //	@Router			/v1/orgs/{id}/api-keys [post]
 func (s *server) createAPIKey(c echo.Context) error {
-	id, ok := pathID(c, "id")
-	if err := s.authorize(c, service.ActionAPIKeyCreate, service.OrganisationObject(id)); err != nil {
+	id, err := s.orgFromPath(c, service.ActionAPIKeyCreate)
+	if err != nil {
 		return err
-	}
-	if !ok {
-		return notFound("organisation")
 	}
 	var req CreateAPIKeyRequest
 	if err := bindValid(c, &req); err != nil {
@@ -79,12 +76,9 @@ func (s *server) createAPIKey(c echo.Context) error {
 //	@Failure		422		{object}	Problem	"bad limit or cursor"
 //	@Router			/v1/orgs/{id}/api-keys [get]
 func (s *server) listAPIKeys(c echo.Context) error {
-	id, ok := pathID(c, "id")
-	if err := s.authorize(c, service.ActionAPIKeyList, service.OrganisationObject(id)); err != nil {
+	id, err := s.orgFromPath(c, service.ActionAPIKeyList)
+	if err != nil {
 		return err
-	}
-	if !ok {
-		return notFound("organisation")
 	}
 	limit, after, err := pageParams(c)
 	if err != nil {

@@ -35,15 +35,7 @@ type SetPasswordRequest struct {
 	Password string `json:"password" validate:"required,min=12,max=128" example:"a long and unusual passphrase"`
 }
 
-// bindValid decodes the body strictly into v and validates it.
-func bindValid(c echo.Context, v any) error {
-	if err := bindJSON(c, v); err != nil {
-		return err
-	}
-	return c.Validate(v)
-}
-
-// noStore keeps answers that carry secrets out of every cache.
+// noStore keeps an answer out of every cache: secrets, and drafts being edited.
 func noStore(c echo.Context) {
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 }

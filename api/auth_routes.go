@@ -10,11 +10,7 @@ func (s *server) authRoutes(e *echo.Echo) {
 	if s.deps.Auth == nil {
 		return
 	}
-	perMinute, burst := s.cfg.AuthPerMinute, s.cfg.AuthBurst
-	if perMinute <= 0 || burst <= 0 {
-		perMinute, burst = 30, 10
-	}
-	limit := rateLimitByIP(NewRateLimiter(perMinute, burst, s.now))
+	limit := rateLimitByIP(NewRateLimiter(s.cfg.AuthPerMinute, s.cfg.AuthBurst, s.now))
 	e.POST("/v1/auth/signup", s.signup, limit)
 	e.POST("/v1/auth/login", s.login, limit)
 	e.POST("/v1/auth/refresh", s.refresh, limit)

@@ -40,6 +40,14 @@ func bindJSON(c echo.Context, v any) error {
 	return nil
 }
 
+// bindValid decodes the body strictly into v and checks its validate tags.
+func bindValid(c echo.Context, v any) error {
+	if err := bindJSON(c, v); err != nil {
+		return err
+	}
+	return c.Validate(v)
+}
+
 func decodeError(err error) error {
 	var (
 		syn *json.SyntaxError

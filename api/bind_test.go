@@ -29,10 +29,7 @@ func newOddServer() *echo.Echo {
 	e := New(Config{BodyLimit: 1 << 20}, Deps{DB: okPinger{}})
 	e.POST("/test/odd", func(c echo.Context) error {
 		var b oddBody
-		if err := bindJSON(c, &b); err != nil {
-			return err
-		}
-		if err := c.Validate(&b); err != nil {
+		if err := bindValid(c, &b); err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, b)

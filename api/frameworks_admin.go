@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -57,7 +58,7 @@ func (s *server) createDraft(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set(echo.HeaderLocation, "/v1/frameworks/"+f.Slug+"/"+f.Version)
-	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	noStore(c)
 	return c.JSON(http.StatusCreated, DraftResponse{Framework: frameworkDocument(f), Pending: nonNil(s.deps.Frameworks.Pending(f))})
 }
 
@@ -83,13 +84,7 @@ func (s *server) createDraft(c echo.Context) error {
 //	@Failure		422		{object}	Problem	"invalid competencies, every problem listed"
 //	@Router			/v1/frameworks/{slug}/{version}/competencies [put]
 func (s *server) putCompetencies(c echo.Context) error {
-	var body CompetenciesBody
-	pr, slug, version, err := s.authoringBody(c, &body)
-	if err != nil {
-		return err
-	}
-	d, err := s.deps.Frameworks.ReplaceCompetencies(c.Request().Context(), pr, slug, version, body.domain())
-	return writeDraft(c, d, err)
+	return replacePart(s, c, CompetenciesBody.domain, s.deps.Frameworks.ReplaceCompetencies)
 }
 
 // putLevels godoc
@@ -114,13 +109,7 @@ func (s *server) putCompetencies(c echo.Context) error {
 //	@Failure		422		{object}	Problem	"invalid levels, every problem listed"
 //	@Router			/v1/frameworks/{slug}/{version}/levels [put]
 func (s *server) putLevels(c echo.Context) error {
-	var body LevelsBody
-	pr, slug, version, err := s.authoringBody(c, &body)
-	if err != nil {
-		return err
-	}
-	d, err := s.deps.Frameworks.ReplaceLevels(c.Request().Context(), pr, slug, version, body.domain())
-	return writeDraft(c, d, err)
+	return replacePart(s, c, LevelsBody.domain, s.deps.Frameworks.ReplaceLevels)
 }
 
 // putBackgrounds godoc
@@ -145,13 +134,7 @@ func (s *server) putLevels(c echo.Context) error {
 //	@Failure		422		{object}	Problem	"invalid backgrounds, every problem listed"
 //	@Router			/v1/frameworks/{slug}/{version}/backgrounds [put]
 func (s *server) putBackgrounds(c echo.Context) error {
-	var body BackgroundsBody
-	pr, slug, version, err := s.authoringBody(c, &body)
-	if err != nil {
-		return err
-	}
-	d, err := s.deps.Frameworks.ReplaceBackgrounds(c.Request().Context(), pr, slug, version, body.domain())
-	return writeDraft(c, d, err)
+	return replacePart(s, c, BackgroundsBody.domain, s.deps.Frameworks.ReplaceBackgrounds)
 }
 
 // putActions godoc
@@ -176,36 +159,28 @@ func (s *server) putBackgrounds(c echo.Context) error {
 //	@Failure		422		{object}	Problem	"invalid actions, every problem listed"
 //	@Router			/v1/frameworks/{slug}/{version}/actions [put]
 func (s *server) putActions(c echo.Context) error {
-	var body ActionsBody
-	pr, slug, version, err := s.authoringBody(c, &body)
-	if err != nil {
-		return err
-	}
-	d, err := s.deps.Frameworks.ReplaceActions(c.Request().Context(), pr, slug, version, body.domain())
-	return writeDraft(c, d, err)
+	return replacePart(s, c, ActionsBody.domain, s.deps.Frameworks.ReplaceActions)
 }
 
-// authoringBody authorizes first, so that a refused caller learns nothing
-// from how their body is judged, then binds and checks the body's shape.
-func (s *server) authoringBody(c echo.Context, body any) (service.Principal, string, string, error) {
+// replacePart answers the PUT of one part of a draft. It authorizes first,
+// so that a refused caller learns nothing from how their body is judged, then
+// binds and checks the body's shape, and hands its domain form to replace.
+func replacePart[B, T any](s *server, c echo.Context, toDomain func(B) T,
+	replace func(context.Context, service.Principal, string, string, T) (*service.Draft, error),
+) error {
 	pr, slug, version, err := s.authoring(c, true)
 	if err != nil {
-		return pr, "", "", err
+		return err
 	}
-	if err := bindJSON(c, body); err != nil {
-		return pr, "", "", err
+	var body B
+	if err := bindValid(c, &body); err != nil {
+		return err
 	}
-	if err := c.Validate(body); err != nil {
-		return pr, "", "", err
-	}
-	return pr, slug, version, nil
-}
-
-func writeDraft(c echo.Context, d *service.Draft, err error) error {
+	d, err := replace(c.Request().Context(), pr, slug, version, toDomain(body))
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	noStore(c)
 	return c.JSON(http.StatusOK, DraftResponse{Framework: frameworkDocument(d.Framework), Pending: nonNil(d.Pending)})
 }
 
@@ -236,7 +211,7 @@ func (s *server) publishFramework(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	noStore(c)
 	return c.JSON(http.StatusOK, frameworkDocument(f))
 }
 
@@ -266,6 +241,6 @@ func (s *server) retireFramework(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	noStore(c)
 	return c.JSON(http.StatusOK, frameworkDocument(f))
 }

@@ -54,11 +54,7 @@ func (s *server) listBackgrounds(c echo.Context) error {
 		if limit == 0 {
 			return r.respond(c, "backgrounds", func() any { return allBackgrounds(r, 0) })
 		}
-		enc, err := encodeBody(r.view.Ref(), allBackgrounds(r, limit))
-		if err != nil {
-			return err
-		}
-		return writeEncoded(c, enc, r.cache)
+		return writeFresh(c, r.view.Ref(), allBackgrounds(r, limit), r.cache)
 	}
 	list := BackgroundList{Framework: r.view.Ref(), Query: q, Items: []BackgroundSummary{}}
 	for _, m := range r.view.SearchBackgrounds(q, limit) {
@@ -67,11 +63,7 @@ func (s *server) listBackgrounds(c echo.Context) error {
 		item.MatchScore, item.MatchedOn = &score, m.MatchedOn
 		list.Items = append(list.Items, item)
 	}
-	enc, err := encodeBody(r.view.Ref(), list)
-	if err != nil {
-		return err
-	}
-	return writeEncoded(c, enc, r.cache)
+	return writeFresh(c, r.view.Ref(), list, r.cache)
 }
 
 func allBackgrounds(r frameworkRead, limit int) BackgroundList {

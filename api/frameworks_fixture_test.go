@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/rungs/rungs/api/apitest"
-	"github.com/rungs/rungs/repository"
 	"github.com/rungs/rungs/repository/repotest"
 	"github.com/rungs/rungs/service"
 )
@@ -21,7 +20,6 @@ type frameworkServer struct {
 	t      *testing.T
 	strict http.Handler // requests and answers checked against the contract
 	loose  http.Handler // answers checked; requests may break the contract on purpose
-	fw     *service.Frameworks
 	admin  string
 	seeker string
 }
@@ -29,18 +27,9 @@ type frameworkServer struct {
 func newFrameworkServer(t *testing.T) *frameworkServer {
 	t.Helper()
 	ctx := context.Background()
-	db := repotest.SQLite(t)
-	deps := authDeps(t, db, cheapArgon2)
-	fw := service.NewFrameworks(repository.NewFrameworks(db), service.FrameworksOptions{
-		Tx: db, Audit: service.NewAudit(repository.NewAuditLog(db), nil),
-	})
-	if _, err := fw.EnsureDefault(ctx); err != nil {
-		t.Fatal(err)
-	}
-	deps.Frameworks = fw
-	deps.TransferMap = service.NewTransferMap(fw)
+	deps := authDeps(t, repotest.SQLite(t), cheapArgon2)
 	e := New(Config{BodyLimit: 1 << 20}, deps)
-	s := &frameworkServer{t: t, strict: apitest.Handler(t, e), loose: apitest.Handler(t, e, apitest.SkipRequestValidation()), fw: fw}
+	s := &frameworkServer{t: t, strict: apitest.Handler(t, e), loose: apitest.Handler(t, e, apitest.SkipRequestValidation())}
 	login := func(email string) string {
 		tok, err := deps.Auth.Login(ctx, email, testPassword)
 		if err != nil {

@@ -54,6 +54,16 @@ func writeEncoded(c echo.Context, e encoded, cacheControl string) error {
 	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, e.body)
 }
 
+// writeFresh encodes v for this request only (an answer that is not memoised)
+// and writes it as writeEncoded does.
+func writeFresh(c echo.Context, ref string, v any, cacheControl string) error {
+	e, err := encodeBody(ref, v)
+	if err != nil {
+		return err
+	}
+	return writeEncoded(c, e, cacheControl)
+}
+
 // etagMatches applies If-None-Match's weak comparison (RFC 9110 13.1.2).
 func etagMatches(header, etag string) bool {
 	if header == "" {

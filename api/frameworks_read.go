@@ -89,11 +89,7 @@ func (s *server) writeFrameworkList(c echo.Context, slug string) error {
 	if len(drafts) > 0 {
 		cache = cacheDraft
 	}
-	enc, err := encodeBody(slug, list)
-	if err != nil {
-		return err
-	}
-	return writeEncoded(c, enc, cache)
+	return writeFresh(c, slug, list, cache)
 }
 
 // getFramework godoc

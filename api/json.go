@@ -2,8 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"fmt"
-	"net/http"
 
 	"github.com/labstack/echo/v4"
 )
@@ -18,7 +16,7 @@ func (compactJSON) Serialize(c echo.Context, i any, _ string) error {
 
 func (compactJSON) Deserialize(c echo.Context, i any) error {
 	if err := json.NewDecoder(c.Request().Body).Decode(i); err != nil {
-		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("malformed JSON: %v", err))
+		return decodeError(err)
 	}
 	return nil
 }

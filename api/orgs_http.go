@@ -35,6 +35,19 @@ func pathID(c echo.Context, name string) (string, bool) {
 
 func notFound(what string) error { return domain.Errorf(domain.ErrNotFound, "%s not found", what) }
 
+// orgFromPath authorizes action on the organisation named by the path, then
+// answers 404 for an id that is not a UUID, and returns the id.
+func (s *server) orgFromPath(c echo.Context, action service.Action) (string, error) {
+	id, ok := pathID(c, "id")
+	if err := s.authorize(c, action, service.OrganisationObject(id)); err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", notFound("organisation")
+	}
+	return id, nil
+}
+
 // createOrg godoc
 //
 //	@Summary		Create an organisation
@@ -83,12 +96,9 @@ func (s *server) createOrg(c echo.Context) error {
 //	@Failure		404	{object}	Problem	"no such organisation, or not yours"
 //	@Router			/v1/orgs/{id} [get]
 func (s *server) getOrg(c echo.Context) error {
-	id, ok := pathID(c, "id")
-	if err := s.authorize(c, service.ActionOrgRead, service.OrganisationObject(id)); err != nil {
+	id, err := s.orgFromPath(c, service.ActionOrgRead)
+	if err != nil {
 		return err
-	}
-	if !ok {
-		return notFound("organisation")
 	}
 	o, err := s.deps.Orgs.Get(c.Request().Context(), id)
 	if err != nil {
@@ -119,12 +129,9 @@ func (s *server) getOrg(c echo.Context) error {
 //	@Failure		422		{object}	Problem	"invalid email or display name"
 //	@Router			/v1/orgs/{id}/members [post]
 func (s *server) inviteMember(c echo.Context) error {
-	id, ok := pathID(c, "id")
-	if err := s.authorize(c, service.ActionOrgInvite, service.OrganisationObject(id)); err != nil {
+	id, err := s.orgFromPath(c, service.ActionOrgInvite)
+	if err != nil {
 		return err
-	}
-	if !ok {
-		return notFound("organisation")
 	}
 	var req InviteMemberRequest
 	if err := bindValid(c, &req); err != nil {

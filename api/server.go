@@ -48,7 +48,6 @@ type Deps struct {
 type server struct {
 	cfg  Config
 	deps Deps
-	log  *slog.Logger
 	now  func() time.Time
 }
 
@@ -75,7 +74,7 @@ func New(cfg Config, deps Deps) *echo.Echo {
 	if cfg.BodyLimit <= 0 {
 		cfg.BodyLimit = 1 << 20
 	}
-	s := &server{cfg: cfg, deps: deps, log: deps.Log, now: deps.Now}
+	s := &server{cfg: cfg, deps: deps, now: deps.Now}
 
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true

@@ -32,10 +32,7 @@ func newTestServer(t *testing.T, db Pinger) *echo.Echo {
 	e := New(Config{BodyLimit: 1 << 20}, Deps{DB: db})
 	e.POST("/test/echo", func(c echo.Context) error {
 		var b echoBody
-		if err := bindJSON(c, &b); err != nil {
-			return err
-		}
-		if err := c.Validate(&b); err != nil {
+		if err := bindValid(c, &b); err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, b)

@@ -62,10 +62,7 @@ func (s *server) transferRoutes(e *echo.Echo) {
 //	@Router			/v1/transfer-map [post]
 func (s *server) postTransferMap(c echo.Context) error {
 	var req TransferMapRequest
-	if err := bindJSON(c, &req); err != nil {
-		return err
-	}
-	if err := c.Validate(&req); err != nil {
+	if err := bindValid(c, &req); err != nil {
 		return err
 	}
 	in := service.TransferRequest{Framework: c.QueryParam("framework")}

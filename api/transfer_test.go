@@ -14,11 +14,11 @@ import (
 )
 
 // defaultSource serves the embedded default framework as the only published version.
-type defaultSource struct{ f *domain.Framework }
+type defaultSource struct{ v *service.FrameworkView }
 
-func (d defaultSource) Resolve(_ context.Context, ref string) (*domain.Framework, error) {
-	if ref == "" || ref == d.f.Ref() {
-		return d.f, nil
+func (d defaultSource) Resolve(_ context.Context, ref string) (*service.FrameworkView, error) {
+	if ref == "" || ref == d.v.Ref() {
+		return d.v, nil
 	}
 	return nil, domain.Errorf(domain.ErrNotFound, "framework %s not found", ref)
 }
@@ -33,7 +33,7 @@ func newTransferServer(t *testing.T, cfg Config) transferServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := New(cfg, Deps{DB: okPinger{}, TransferMap: service.NewTransferMap(defaultSource{f})})
+	e := New(cfg, Deps{DB: okPinger{}, TransferMap: service.NewTransferMap(defaultSource{service.NewFrameworkView(f)})})
 	return transferServer{strict: apitest.Handler(t, e), loose: apitest.Handler(t, e, apitest.SkipRequestValidation())}
 }
 

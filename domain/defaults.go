@@ -73,10 +73,8 @@ func checkAnchorCounts(data []byte) error {
 	verr := &ValidationError{}
 	for i, c := range doc.Competencies {
 		if n := len(c.Anchors); n > len(Competency{}.Anchors) {
-			verr.Fields = append(verr.Fields, FieldError{
-				Field: fmt.Sprintf("competencies[%d].anchors", i), Rule: "max_items",
-				Message: "allows exactly 5 anchors, for proficiency 0 to 4", Value: strconv.Itoa(n),
-			})
+			verr.AddValue(fmt.Sprintf("competencies[%d].anchors", i), "max_items",
+				"allows exactly 5 anchors, for proficiency 0 to 4", strconv.Itoa(n))
 		}
 	}
 	return verr.OrNil()

@@ -50,6 +50,11 @@ func (e *ValidationError) Add(field, rule, message string) {
 	e.Fields = append(e.Fields, FieldError{Field: field, Rule: rule, Message: message})
 }
 
+// AddValue records one problem with the offending value (never a secret).
+func (e *ValidationError) AddValue(field, rule, message, value string) {
+	e.Fields = append(e.Fields, FieldError{Field: field, Rule: rule, Message: message, Value: value})
+}
+
 // OrNil returns e when it holds problems and nil otherwise.
 func (e *ValidationError) OrNil() error {
 	if e == nil || len(e.Fields) == 0 {

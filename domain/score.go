@@ -60,14 +60,14 @@ func NewScorer(f *Framework) (*Scorer, error) {
 	verr := &ValidationError{}
 	for i, c := range f.Competencies {
 		if _, dup := s.compIndex[c.Slug]; dup {
-			verr.Fields = append(verr.Fields, fieldErr(fmt.Sprintf("competencies[%d].slug", i), "duplicate", "duplicate competency", c.Slug))
+			verr.AddValue(fmt.Sprintf("competencies[%d].slug", i), "duplicate", "duplicate competency", c.Slug)
 		}
 		s.compIndex[c.Slug] = i
 		s.dimOf[i] = slices.Index(Dimensions, c.Dimension)
 	}
 	for i, b := range f.Backgrounds {
 		if _, dup := s.bgIndex[b.Slug]; dup {
-			verr.Fields = append(verr.Fields, fieldErr(fmt.Sprintf("backgrounds[%d].slug", i), "duplicate", "duplicate background", b.Slug))
+			verr.AddValue(fmt.Sprintf("backgrounds[%d].slug", i), "duplicate", "duplicate background", b.Slug)
 		}
 		s.bgIndex[b.Slug] = i
 		for j, e := range b.Evidence {
@@ -75,9 +75,9 @@ func NewScorer(f *Framework) (*Scorer, error) {
 			field := fmt.Sprintf("backgrounds[%d].evidence[%d]", i, j)
 			switch {
 			case !ok:
-				verr.Fields = append(verr.Fields, fieldErr(field+".competency", "unknown", "unknown competency", e.Competency))
+				verr.AddValue(field+".competency", "unknown", "unknown competency", e.Competency)
 			case e.Proficiency < 0 || e.Proficiency > MaxProficiency:
-				verr.Fields = append(verr.Fields, fieldErr(field+".proficiency", "range", "must be between 0 and 4", fmt.Sprint(e.Proficiency)))
+				verr.AddValue(field+".proficiency", "range", "must be between 0 and 4", fmt.Sprint(e.Proficiency))
 			default:
 				s.evidence[i*nc+ci] = int8(max(int(s.evidence[i*nc+ci]), e.Proficiency))
 			}
@@ -86,7 +86,7 @@ func NewScorer(f *Framework) (*Scorer, error) {
 	for i, a := range f.Actions {
 		ci, ok := s.compIndex[a.Competency]
 		if !ok {
-			verr.Fields = append(verr.Fields, fieldErr(fmt.Sprintf("actions[%d].competency", i), "unknown", "unknown competency", a.Competency))
+			verr.AddValue(fmt.Sprintf("actions[%d].competency", i), "unknown", "unknown competency", a.Competency)
 			continue
 		}
 		s.actions[ci] = append(s.actions[ci], i)
@@ -107,7 +107,7 @@ func (s *Scorer) indexLevels(verr *ValidationError) {
 		for j, e := range lv.Expectations {
 			ci, ok := s.compIndex[e.Competency]
 			if !ok {
-				verr.Fields = append(verr.Fields, fieldErr(fmt.Sprintf("levels[%d].expectations[%d].competency", i, j), "unknown", "unknown competency", e.Competency))
+				verr.AddValue(fmt.Sprintf("levels[%d].expectations[%d].competency", i, j), "unknown", "unknown competency", e.Competency)
 				continue
 			}
 			sl.exps = append(sl.exps, scorerExpectation{
@@ -171,10 +171,6 @@ func communityMessage(community string) string {
 		return ""
 	}
 	return "You already have a community: your " + community + "."
-}
-
-func fieldErr(field, rule, msg, value string) FieldError {
-	return FieldError{Field: field, Rule: rule, Message: msg, Value: value}
 }
 
 // Framework returns the framework version the scorer was built for.

@@ -58,11 +58,7 @@ var goldenProfiles = []struct {
 
 func defaultScorer(t testing.TB) *Scorer {
 	t.Helper()
-	f, err := DefaultFramework()
-	if err != nil {
-		t.Fatalf("DefaultFramework: %v", err)
-	}
-	s, err := NewScorer(f)
+	s, err := NewScorer(mustDefault(t))
 	if err != nil {
 		t.Fatalf("NewScorer(default): %v", err)
 	}

@@ -39,14 +39,7 @@ func TestScoreJSONNames(t *testing.T) {
 		SelfRatings: []SelfRating{{Competency: "enabling-others", Proficiency: 2, Evidence: "Onboarded four new reps"}},
 		Reviews:     []ReviewerRating{{Reviewer: "r1", Competency: "stakeholder-influence", Proficiency: 4, Note: "Won a VP over"}},
 	})
-	raw, err := json.Marshal(res)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc map[string]any
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
-	}
+	_, doc := encodeResult(t, res)
 	seen := map[string]bool{}
 	checkShape(t, "", doc, seen)
 	for name := range resultShape {
@@ -68,6 +61,48 @@ func TestScoreJSONNames(t *testing.T) {
 			t.Errorf("plan step %s has %d actions; want 1 to 3", st.Competency, n)
 		}
 	}
+}
+
+func TestScoreJSONContract(t *testing.T) {
+	s := newTestScorer(t)
+	res := mustScore(t, s, ScoreInput{})
+	raw, doc := encodeResult(t, res)
+	for _, key := range resultShape[""] {
+		if _, ok := doc[key]; !ok {
+			t.Errorf("missing key %q", key)
+		}
+	}
+	if doc["recommended_level"] != nil {
+		t.Errorf("recommended_level = %v; want null", doc["recommended_level"])
+	}
+	// Only recommended_level may be null; every list is [] when empty.
+	if n := strings.Count(string(raw), "null"); n != 1 {
+		t.Errorf("found %d nulls in %s", n, raw)
+	}
+	for _, want := range []string{`"transfer_map":[]`, `"sources":[]`, `"framework":{"slug":"test-framework","version":"1.0"}`} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("missing %s in %s", want, raw)
+		}
+	}
+	for _, c := range res.Competencies {
+		if c.Score != 0 || c.Confidence != 0 {
+			t.Errorf("%s: %v/%v with no evidence", c.Slug, c.Score, c.Confidence)
+		}
+	}
+}
+
+// encodeResult returns res as JSON and decoded into generic values.
+func encodeResult(t *testing.T, res Result) ([]byte, map[string]any) {
+	t.Helper()
+	raw, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return raw, doc
 }
 
 // checkShape compares every object's keys with resultShape under the name it is held by.

@@ -41,14 +41,7 @@ func (s *Scorer) profile(d DimensionScores, comps []CompetencyScore) ProfileFit 
 	switch {
 	case people && influence:
 		kind = ProfileBridge
-		b = append(b, "People "...)
-		b = appendNum1(b, d.People)
-		b = append(b, " and influence "...)
-		b = appendNum1(b, d.Influence)
-		b = append(b, " both reach their thresholds ("...)
-		b = appendNum1(b, th.People)
-		b = append(b, " and "...)
-		b = appendNum1(b, th.Influence)
+		b = appendBothSides(b, d, th, " both reach their thresholds (")
 		b = append(b, "): an expert who can influence, able to bridge a community and the leaders who fund it."...)
 	case people:
 		kind = ProfilePractitioner
@@ -62,14 +55,7 @@ func (s *Scorer) profile(d DimensionScores, comps []CompetencyScore) ProfileFit 
 		b = s.appendFirstSkill(b, comps, dimPeople, " The people skill to build first: ")
 	default:
 		kind = ProfileEmerging
-		b = append(b, "People "...)
-		b = appendNum1(b, d.People)
-		b = append(b, " and influence "...)
-		b = appendNum1(b, d.Influence)
-		b = append(b, " are both below their thresholds ("...)
-		b = appendNum1(b, th.People)
-		b = append(b, " and "...)
-		b = appendNum1(b, th.Influence)
+		b = appendBothSides(b, d, th, " are both below their thresholds (")
 		b = append(b, "): an emerging profile; practice with a real community and feedback will move both."...)
 		if wp, wi := s.weakest(comps, dimPeople), s.weakest(comps, dimInfluence); wp >= 0 && wi >= 0 {
 			b = append(b, " Skills to build first: "...)
@@ -78,8 +64,19 @@ func (s *Scorer) profile(d DimensionScores, comps []CompetencyScore) ProfileFit 
 			b = append(s.appendSkill(b, comps, wi), '.')
 		}
 	}
-	summary := string(b)
-	return ProfileFit{Kind: kind, Summary: summary, Thresholds: th}
+	return ProfileFit{Kind: kind, Summary: string(b), Thresholds: th}
+}
+
+// appendBothSides appends "People p and influence i<verdict>pt and it".
+func appendBothSides(b []byte, d DimensionScores, th ProfileThresholds, verdict string) []byte {
+	b = append(b, "People "...)
+	b = appendNum1(b, d.People)
+	b = append(b, " and influence "...)
+	b = appendNum1(b, d.Influence)
+	b = append(b, verdict...)
+	b = appendNum1(b, th.People)
+	b = append(b, " and "...)
+	return appendNum1(b, th.Influence)
 }
 
 // appendOneSided appends "<High> h reaches its threshold (ht<mid>l is below lt".

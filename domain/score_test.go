@@ -45,13 +45,19 @@ func TestScoreExperience(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := scoreComp(t, mustScore(t, s, ScoreInput{Experiences: tt.exps}), tt.comp)
-			if c.Score != tt.score || c.Confidence != tt.confidence {
-				t.Errorf("score, confidence = %v, %v; want %v, %v", c.Score, c.Confidence, tt.score, tt.confidence)
-			}
-			if tt.sources != nil && !reflect.DeepEqual(c.Sources, tt.sources) {
-				t.Errorf("sources = %+v\nwant %+v", c.Sources, tt.sources)
-			}
+			checkCompetency(t, c, tt.score, tt.confidence, tt.sources)
 		})
+	}
+}
+
+// checkCompetency checks a competency's score and confidence, and its sources unless want is nil.
+func checkCompetency(t *testing.T, c CompetencyScore, score, confidence float64, want []ScoreSource) {
+	t.Helper()
+	if c.Score != score || c.Confidence != confidence {
+		t.Errorf("score, confidence = %v, %v; want %v, %v", c.Score, c.Confidence, score, confidence)
+	}
+	if want != nil && !reflect.DeepEqual(c.Sources, want) {
+		t.Errorf("sources = %+v\nwant %+v", c.Sources, want)
 	}
 }
 
@@ -119,12 +125,7 @@ func TestScoreSelfAndReviewers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := scoreComp(t, mustScore(t, s, tt.in), tt.comp)
-			if c.Score != tt.score || c.Confidence != tt.confidence {
-				t.Errorf("score, confidence = %v, %v; want %v, %v", c.Score, c.Confidence, tt.score, tt.confidence)
-			}
-			if tt.sources != nil && !reflect.DeepEqual(c.Sources, tt.sources) {
-				t.Errorf("sources = %+v\nwant %+v", c.Sources, tt.sources)
-			}
+			checkCompetency(t, c, tt.score, tt.confidence, tt.sources)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package domain
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 )
@@ -28,7 +27,7 @@ func (s *Scorer) resolve(in ScoreInput) (resolved, error) {
 		if verr == nil {
 			verr = &ValidationError{}
 		}
-		verr.Fields = append(verr.Fields, fieldErr(field, rule, msg, value))
+		verr.AddValue(field, rule, msg, value)
 	}
 	for i, e := range in.Experiences {
 		bi, ok := s.bgIndex[e.Background]
@@ -37,10 +36,10 @@ func (s *Scorer) resolve(in ScoreInput) (resolved, error) {
 		}
 		r.expBg[i] = int32(bi)
 		if !(e.Years >= 0 && e.Years <= MaxExperienceYears) {
-			add(fmt.Sprintf("experiences[%d].years", i), "range", "must be between 0 and 60", formatNumber(e.Years))
+			add(fmt.Sprintf("experiences[%d].years", i), "range", "must be between 0 and 60", fmtNum(e.Years))
 		}
 		if !(e.MatchScore >= 0 && e.MatchScore <= 1) {
-			add(fmt.Sprintf("experiences[%d].match_score", i), "range", "must be between 0 and 1", formatNumber(e.MatchScore))
+			add(fmt.Sprintf("experiences[%d].match_score", i), "range", "must be between 0 and 1", fmtNum(e.MatchScore))
 		}
 	}
 	for i, sr := range in.SelfRatings {
@@ -103,11 +102,4 @@ func (r *resolved) groupReviews(revComp []int32, reviews []ReviewerRating) {
 			}
 		}
 	}
-}
-
-func formatNumber(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return fmt.Sprint(x)
-	}
-	return strconv.FormatFloat(x, 'g', -1, 64)
 }

@@ -56,7 +56,7 @@ func (f *Framework) Validate() error {
 	c.competencies(f.Competencies)
 	c.levels(f.Levels)
 	c.backgrounds(f.Backgrounds)
-	c.actions(f.Actions, f.Competencies)
+	c.actions(f.Actions)
 	c.scoring(f.Scoring, len(f.Competencies))
 	return c.verr.OrNil()
 }
@@ -70,7 +70,7 @@ type frameworkCheck struct {
 }
 
 func (c *frameworkCheck) add(field, rule, msg, value string) {
-	c.verr.Fields = append(c.verr.Fields, FieldError{Field: field, Rule: rule, Message: msg, Value: value})
+	c.verr.AddValue(field, rule, msg, value)
 }
 
 func (c *frameworkCheck) slug(field, v string) {
@@ -131,6 +131,14 @@ func (c *frameworkCheck) ref(field, slug string) bool {
 	return false
 }
 
+// unique reports v as a duplicate when seen already holds it, then records it.
+func (c *frameworkCheck) unique(field, v string, seen map[string]bool, msg string) {
+	if seen[v] {
+		c.add(field, "duplicate", msg, v)
+	}
+	seen[v] = true
+}
+
 // number checks lo < v <= hi (or lo <= v when closedLo); NaN always fails.
 func (c *frameworkCheck) number(field string, v, lo, hi float64, closedLo bool) {
 	ok := v <= hi && (v > lo || (closedLo && v == lo))
@@ -144,6 +152,7 @@ func (c *frameworkCheck) number(field string, v, lo, hi float64, closedLo bool) 
 	c.add(field, "range", fmt.Sprintf("must be %s %s and at most %s", open, fmtNum(lo), fmtNum(hi)), fmtNum(v))
 }
 
+// fmtNum spells a number as a field error's value: shortest form, NaN and ±Inf by name.
 func fmtNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
 func (c *frameworkCheck) dimensions(dims []Dimension) {
@@ -208,11 +217,9 @@ func (c *frameworkCheck) levels(levels []Level) {
 	n := len(levels)
 	for i, lv := range levels {
 		p := fmt.Sprintf("levels[%d]", i)
-		c.slug(p+".slug", lv.Slug)
-		if slugs[lv.Slug] {
-			c.add(p+".slug", "duplicate", "duplicate level", lv.Slug)
-		}
-		slugs[lv.Slug] = true
+		field := p + ".slug"
+		c.slug(field, lv.Slug)
+		c.unique(field, lv.Slug, slugs, "duplicate level")
 		// Ranks in 1..n that are all distinct are exactly the contiguous ladder 1..n.
 		switch {
 		case lv.Rank < 1 || lv.Rank > n:
@@ -239,11 +246,8 @@ func (c *frameworkCheck) expectations(p string, exps []Expectation) {
 	seen := map[string]bool{}
 	for j, e := range exps {
 		q := fmt.Sprintf("%s.expectations[%d]", p, j)
-		if c.ref(q+".competency", e.Competency) {
-			if seen[e.Competency] {
-				c.add(q+".competency", "duplicate", "competency already expected at this level", e.Competency)
-			}
-			seen[e.Competency] = true
+		if field := q + ".competency"; c.ref(field, e.Competency) {
+			c.unique(field, e.Competency, seen, "competency already expected at this level")
 		}
 		c.proficiency(q+".min_proficiency", e.MinProficiency)
 		if e.Kind != ExpectationRequired && e.Kind != ExpectationDesirable {

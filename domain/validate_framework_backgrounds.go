@@ -18,11 +18,9 @@ func (c *frameworkCheck) backgrounds(bgs []Background) {
 	aliasOwner := map[string]int{}
 	for i, b := range bgs {
 		p := fmt.Sprintf("backgrounds[%d]", i)
-		c.slug(p+".slug", b.Slug)
-		if slugs[b.Slug] {
-			c.add(p+".slug", "duplicate", "duplicate background", b.Slug)
-		}
-		slugs[b.Slug] = true
+		field := p + ".slug"
+		c.slug(field, b.Slug)
+		c.unique(field, b.Slug, slugs, "duplicate background")
 		c.text(p+".title", b.Title, maxNameLen)
 		c.count(p+".aliases", len(b.Aliases), minAliases, maxAliases)
 		for j, a := range b.Aliases {
@@ -55,11 +53,8 @@ func (c *frameworkCheck) evidence(p string, ev []Evidence) {
 	seen := make(map[string]bool, len(ev))
 	for j, e := range ev {
 		q := fmt.Sprintf("%s.evidence[%d]", p, j)
-		if c.ref(q+".competency", e.Competency) {
-			if seen[e.Competency] {
-				c.add(q+".competency", "duplicate", "competency already evidenced", e.Competency)
-			}
-			seen[e.Competency] = true
+		if field := q + ".competency"; c.ref(field, e.Competency) {
+			c.unique(field, e.Competency, seen, "competency already evidenced")
 		}
 		c.proficiency(q+".proficiency", e.Proficiency)
 		c.text(q+".rationale", e.Rationale, maxTextLen)

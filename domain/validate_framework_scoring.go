@@ -10,9 +10,9 @@ const (
 	maxConfidenceSum = 1000
 )
 
-func (c *frameworkCheck) actions(actions []DevelopmentAction, comps []Competency) {
+func (c *frameworkCheck) actions(actions []DevelopmentAction) {
 	c.count("actions", len(actions), 1, maxActions)
-	has := make(map[string]bool, len(comps))
+	has := make(map[string]bool, len(c.order))
 	for i, a := range actions {
 		p := fmt.Sprintf("actions[%d]", i)
 		if c.ref(p+".competency", a.Competency) {

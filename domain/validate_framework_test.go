@@ -26,11 +26,6 @@ func hasField(fields []FieldError, field, rule string) bool {
 	return slices.ContainsFunc(fields, func(fe FieldError) bool { return fe.Field == field && fe.Rule == rule })
 }
 
-// indexOfComp finds the item whose competency slug, read by get, is slug.
-func indexOfComp[T any](items []T, slug string, get func(T) string) int {
-	return slices.IndexFunc(items, func(it T) bool { return get(it) == slug })
-}
-
 func TestValidateReportsBrokenDefault(t *testing.T) {
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	cases := []struct {
@@ -157,7 +152,7 @@ func TestValidateReportsEveryProblemAtOnce(t *testing.T) {
 
 func TestValidateMissingEvidenceNamesTheCompetency(t *testing.T) {
 	f := mustDefault(t)
-	i := indexOfComp(f.Backgrounds[0].Evidence, "content", func(e Evidence) string { return e.Competency })
+	i := slices.IndexFunc(f.Backgrounds[0].Evidence, func(e Evidence) bool { return e.Competency == "content" })
 	f.Backgrounds[0].Evidence = slices.Delete(f.Backgrounds[0].Evidence, i, i+1)
 	fields := fieldsOf(t, f.Validate())
 	if len(fields) != 1 || fields[0].Field != "backgrounds[0].evidence" || fields[0].Value != "content" {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/rungs/rungs/domain"
 )
@@ -49,30 +48,6 @@ func fromJSON(s string, v any, what string) error {
 	return nil
 }
 
-func optional(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-// utcPtr returns t in UTC at PostgreSQL's microsecond precision, so that a
-// time reads back as it was written on either backend.
-func utcPtr(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	u := t.UTC().Truncate(time.Microsecond)
-	return &u
-}
-
 // headerRow maps the framework's own fields; id and timestamps are the caller's.
 func headerRow(f *domain.Framework) frameworkRow {
 	key, _ := versionKey(f.Version)
@@ -107,7 +82,7 @@ func partRows(id int64, f *domain.Framework) frameworkParts {
 	for i, b := range f.Backgrounds {
 		p.backgrounds = append(p.backgrounds, backgroundRow{
 			FrameworkID: id, Slug: b.Slug, Position: i, Title: b.Title, Aliases: toJSON(b.Aliases),
-			CommunityServed: b.CommunityServed, OnetSOC: optional(b.OnetSOC), ISCO08: optional(b.ISCO08),
+			CommunityServed: b.CommunityServed, OnetSOC: nullText(b.OnetSOC), ISCO08: nullText(b.ISCO08),
 			Summary: b.Summary,
 		})
 		for j, e := range b.Evidence {
@@ -176,7 +151,7 @@ func toFramework(r frameworkRow, p frameworkParts) (*domain.Framework, error) {
 	for _, b := range p.backgrounds {
 		bg := domain.Background{
 			Slug: b.Slug, Title: b.Title, CommunityServed: b.CommunityServed,
-			OnetSOC: deref(b.OnetSOC), ISCO08: deref(b.ISCO08), Summary: b.Summary, Evidence: evidence[b.Slug],
+			OnetSOC: textOf(b.OnetSOC), ISCO08: textOf(b.ISCO08), Summary: b.Summary, Evidence: evidence[b.Slug],
 		}
 		if err := fromJSON(b.Aliases, &bg.Aliases, "aliases"); err != nil {
 			return nil, err

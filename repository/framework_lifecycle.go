@@ -17,13 +17,7 @@ var partTables = []any{&expectationRow{}, &evidenceRow{}, &actionRow{}, &levelRo
 // change may edit the title, description, dimensions, scoring and parts;
 // slug, version, status and publication time are kept.
 func (s *Frameworks) UpdateDraft(ctx context.Context, slug, version string, change func(f *domain.Framework) error) (*domain.Framework, error) {
-	var out *domain.Framework
-	err := s.db.InTx(ctx, func(ctx context.Context) error {
-		tx := s.db.conn(ctx)
-		row, f, err := s.lockDraft(tx, slug, version)
-		if err != nil {
-			return err
-		}
+	return s.changeDraft(ctx, slug, version, func(tx *gorm.DB, row frameworkRow, f *domain.Framework) error {
 		if err := change(f); err != nil {
 			return err
 		}
@@ -37,33 +31,23 @@ func (s *Frameworks) UpdateDraft(ctx context.Context, slug, version string, chan
 			return err
 		}
 		h := headerRow(f)
-		out = f
 		return updateDraftRow(tx, row, map[string]any{
 			"title": h.Title, "description": h.Description, "dimensions": h.Dimensions, "scoring": h.Scoring,
 		})
 	})
-	return out, err
 }
 
 // Publish validates a draft and makes it published at at; from then on it is
 // immutable. A draft that breaks any rule is refused with a
 // *domain.ValidationError listing every problem.
 func (s *Frameworks) Publish(ctx context.Context, slug, version string, at time.Time) (*domain.Framework, error) {
-	var out *domain.Framework
-	err := s.db.InTx(ctx, func(ctx context.Context) error {
-		tx := s.db.conn(ctx)
-		row, f, err := s.lockDraft(tx, slug, version)
-		if err != nil {
-			return err
-		}
+	return s.changeDraft(ctx, slug, version, func(tx *gorm.DB, row frameworkRow, f *domain.Framework) error {
 		f.Status, f.PublishedAt = domain.StatusPublished, utcPtr(&at)
 		if err := f.Validate(); err != nil {
 			return err
 		}
-		out = f
 		return updateDraftRow(tx, row, map[string]any{"status": domain.StatusPublished, "published_at": *f.PublishedAt})
 	})
-	return out, err
 }
 
 // Retire marks a published version retired: no longer the latest, still
@@ -95,22 +79,35 @@ func (s *Frameworks) Retire(ctx context.Context, slug, version string, at time.T
 	return out, err
 }
 
-// lockDraft locks a version's row for the transaction (SQLite holds the
-// write lock from BEGIN IMMEDIATE) and loads it, refusing anything but a draft.
-func (s *Frameworks) lockDraft(tx *gorm.DB, slug, version string) (frameworkRow, *domain.Framework, error) {
-	row, err := findRow(tx, slug, version, s.db.dialect == DialectPostgres)
-	if err != nil {
-		return row, nil, err
-	}
-	if row.Status != domain.StatusDraft {
-		return row, nil, domain.Errorf(domain.ErrConflict, "framework %s@%s is %s; only a draft can change", slug, version, row.Status)
-	}
-	parts, err := loadParts(tx, row.ID)
-	if err != nil {
-		return row, nil, err
-	}
-	f, err := toFramework(row, parts)
-	return row, f, err
+// changeDraft runs fn on a draft in one transaction and returns the draft
+// as fn left it. The version's row is locked first (SQLite holds the write
+// lock from BEGIN IMMEDIATE) and anything but a draft is refused.
+func (s *Frameworks) changeDraft(ctx context.Context, slug, version string, fn func(tx *gorm.DB, row frameworkRow, f *domain.Framework) error) (*domain.Framework, error) {
+	var out *domain.Framework
+	err := s.db.InTx(ctx, func(ctx context.Context) error {
+		tx := s.db.conn(ctx)
+		row, err := findRow(tx, slug, version, s.db.dialect == DialectPostgres)
+		if err != nil {
+			return err
+		}
+		if row.Status != domain.StatusDraft {
+			return domain.Errorf(domain.ErrConflict, "framework %s@%s is %s; only a draft can change", slug, version, row.Status)
+		}
+		parts, err := loadParts(tx, row.ID)
+		if err != nil {
+			return err
+		}
+		f, err := toFramework(row, parts)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx, row, f); err != nil {
+			return err
+		}
+		out = f
+		return nil
+	})
+	return out, err
 }
 
 // updateDraftRow writes columns of a row that must still be a draft: the

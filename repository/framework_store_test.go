@@ -44,6 +44,17 @@ func countVersions(t *testing.T, store *repository.Frameworks, slug, version str
 	return n
 }
 
+// storedDefault stores the default framework and returns the store and what it stored.
+func storedDefault(t *testing.T, db *repository.DB) (*repository.Frameworks, *domain.Framework) {
+	t.Helper()
+	store := repository.NewFrameworks(db)
+	f := defaultFramework(t)
+	if err := store.Create(context.Background(), f); err != nil {
+		t.Fatal(err)
+	}
+	return store, f
+}
+
 func TestFrameworkRoundTrip(t *testing.T) {
 	repotest.Each(t, func(t *testing.T, db *repository.DB) {
 		ctx := context.Background()
@@ -71,11 +82,7 @@ func TestFrameworkRoundTrip(t *testing.T) {
 func TestImportingTheSameVersionTwiceIsRefusedAndLeavesOneCopy(t *testing.T) {
 	repotest.Each(t, func(t *testing.T, db *repository.DB) {
 		ctx := context.Background()
-		store := repository.NewFrameworks(db)
-		f := defaultFramework(t)
-		if err := store.Create(ctx, f); err != nil {
-			t.Fatal(err)
-		}
+		store, f := storedDefault(t, db)
 		changed := defaultFramework(t)
 		changed.Title = "Something else"
 		if err := store.Create(ctx, changed); !errors.Is(err, domain.ErrConflict) {
@@ -123,11 +130,7 @@ func TestConcurrentImportsStoreOneCopy(t *testing.T) {
 func TestPublishedVersionsAreImmutable(t *testing.T) {
 	repotest.Each(t, func(t *testing.T, db *repository.DB) {
 		ctx := context.Background()
-		store := repository.NewFrameworks(db)
-		f := defaultFramework(t)
-		if err := store.Create(ctx, f); err != nil {
-			t.Fatal(err)
-		}
+		store, f := storedDefault(t, db)
 		called := false
 		_, err := store.UpdateDraft(ctx, f.Slug, f.Version, func(f *domain.Framework) error {
 			called = true
@@ -162,10 +165,7 @@ func TestPublishedVersionsAreImmutable(t *testing.T) {
 func TestDraftLifecycle(t *testing.T) {
 	repotest.Each(t, func(t *testing.T, db *repository.DB) {
 		ctx := context.Background()
-		store := repository.NewFrameworks(db)
-		if err := store.Create(ctx, defaultFramework(t)); err != nil {
-			t.Fatal(err)
-		}
+		store, _ := storedDefault(t, db)
 		if err := store.Create(ctx, draftOf(t, "2026.2")); err != nil {
 			t.Fatal(err)
 		}

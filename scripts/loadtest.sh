@@ -32,7 +32,7 @@ LUA
 
 run() { # name url [script]
   local out
-  if [ -n "${3:-}" ]; then out=$(wrk -t$THREADS -c$CONNS -d"$DUR" -s "$3" "$2"); else out=$(wrk -t$THREADS -c$CONNS -d"$DUR" "$2"); fi
+  out=$(wrk -t$THREADS -c$CONNS -d"$DUR" ${3:+-s "$3"} "$2")
   printf '%-32s %12s req/s  p50 %s\n' "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '/Latency/ {print $2}' <<<"$out")"
 }
 run "bare Echo /hello" http://127.0.0.1:18081/hello

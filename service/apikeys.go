@@ -48,8 +48,7 @@ type NewAPIKey struct {
 // Create issues a key for organisation orgID and returns it with its
 // secret, which is never available again.
 func (s *APIKeys) Create(ctx context.Context, pr Principal, orgID string, in NewAPIKey) (domain.APIKey, string, error) {
-	name := strings.Join(strings.Fields(in.Name), " ")
-	scopes, err := checkKey(name, in.Scopes)
+	name, scopes, err := checkKey(in)
 	if err != nil {
 		return domain.APIKey{}, "", err
 	}
@@ -80,14 +79,12 @@ func (s *APIKeys) Create(ctx context.Context, pr Principal, orgID string, in New
 	return k, secret, nil
 }
 
-func checkKey(name string, scopes []string) ([]string, error) {
+// checkKey returns the key's name with white space collapsed and its scopes
+// without repeats, reporting every problem at once.
+func checkKey(in NewAPIKey) (string, []string, error) {
 	verr := &domain.ValidationError{}
-	switch {
-	case name == "":
-		verr.Add("name", "notblank", "must not be blank")
-	case len([]rune(name)) > domain.MaxAPIKeyNameLength:
-		verr.Add("name", "max", fmt.Sprintf("must have at most %d characters", domain.MaxAPIKeyNameLength))
-	}
+	name := checkName(verr, "name", in.Name, domain.MaxAPIKeyNameLength)
+	scopes := in.Scopes
 	if len(scopes) == 0 {
 		verr.Add("scopes", "min", "must hold at least one scope")
 	}
@@ -103,7 +100,7 @@ func checkKey(name string, scopes []string) ([]string, error) {
 			out = append(out, sc)
 		}
 	}
-	return out, verr.OrNil()
+	return name, out, verr.OrNil()
 }
 
 func truncate(s string, n int) string {

@@ -18,11 +18,7 @@ func TestConcurrentKeyCreatesStayUnderTheCap(t *testing.T) {
 	repotest.Each(t, func(t *testing.T, db *repository.DB) {
 		e := newEnv(t, db, cheapArgon2)
 		ctx := context.Background()
-		admin := service.Principal{Kind: service.PrincipalUser, Role: domain.RoleAdmin}
-		org, err := e.orgs.Create(ctx, admin, "Acme")
-		if err != nil {
-			t.Fatal(err)
-		}
+		admin, org := e.adminOrg(t)
 		const free, racers = 3, 16
 		for i := 0; i < domain.MaxAPIKeysPerOrganisation-free; i++ {
 			if _, _, err := e.keys.Create(ctx, admin, org.ID, service.NewAPIKey{Name: "k", Scopes: []string{domain.ScopeSearch}}); err != nil {

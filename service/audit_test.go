@@ -23,11 +23,7 @@ func TestWritesRollBackWhenTheirAuditEntryFails(t *testing.T) {
 	repotest.Each(t, func(t *testing.T, db *repository.DB) {
 		ctx := context.Background()
 		e := newEnv(t, db, cheapArgon2)
-		admin := service.Principal{Kind: service.PrincipalUser, Role: domain.RoleAdmin}
-		org, err := e.orgs.Create(ctx, admin, "Acme")
-		if err != nil {
-			t.Fatal(err)
-		}
+		admin, org := e.adminOrg(t)
 		broken := service.NewAudit(failingAudit{}, nil)
 		orgStore, keyStore := repository.NewOrganisations(db), repository.NewAPIKeys(db)
 		orgs := service.NewOrgs(db, orgStore, repository.NewUsers(db), repository.NewPasswordTokens(db), broken, nil)

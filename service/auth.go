@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rungs/rungs/domain"
 )
@@ -136,19 +137,19 @@ func checkAccount(email, displayName string) (string, string, error) {
 	if err != nil {
 		verr.Add("email", "email", strings.TrimPrefix(err.Error(), "email "))
 	}
-	name := checkDisplayName(displayName, verr)
+	name := checkName(verr, "display_name", displayName, domain.MaxDisplayNameLength)
 	return norm, name, verr.OrNil()
 }
 
-// checkDisplayName collapses runs of white space and records a blank or
-// overlong name in verr.
-func checkDisplayName(s string, verr *domain.ValidationError) string {
+// checkName collapses runs of white space in s and records in verr, under
+// field, a blank result or one longer than maxLen characters.
+func checkName(verr *domain.ValidationError, field, s string, maxLen int) string {
 	name := strings.Join(strings.Fields(s), " ")
 	switch {
 	case name == "":
-		verr.Add("display_name", "notblank", "must not be blank")
-	case len([]rune(name)) > domain.MaxDisplayNameLength:
-		verr.Add("display_name", "max", fmt.Sprintf("must have at most %d characters", domain.MaxDisplayNameLength))
+		verr.Add(field, "notblank", "must not be blank")
+	case utf8.RuneCountInString(name) > maxLen:
+		verr.Add(field, "max", fmt.Sprintf("must have at most %d characters", maxLen))
 	}
 	return name
 }

@@ -45,21 +45,45 @@ func newEnv(t testing.TB, db *repository.DB, params service.Argon2Params) *env {
 	audit := service.NewAudit(auditLog, c.Now)
 	users := repository.NewUsers(db)
 	orgs := repository.NewOrganisations(db)
+	auth := newAuth(t, db, users, audit, service.WithArgon2Params(params), service.WithClock(c.Now))
+	return &env{
+		db: db, auth: auth, users: service.NewUsers(auth), clock: c, audit: auditLog,
+		orgs: service.NewOrgs(db, orgs, users, repository.NewPasswordTokens(db), audit, c.Now),
+		keys: service.NewAPIKeys(db, repository.NewAPIKeys(db), orgs, audit, c.Now),
+	}
+}
+
+// newAuth is the Auth every test uses (a budget of three logins, a 15-minute
+// lock-out) over db's stores, with users standing in for the account store.
+func newAuth(t testing.TB, db *repository.DB, users service.UserStore, audit *service.Audit, opts ...service.AuthOption) *service.Auth {
+	t.Helper()
 	auth, err := service.NewAuth(service.AuthConfig{
 		Secret: []byte(strings.Repeat("s", 32)), AccessTTL: 15 * time.Minute, RefreshTTL: 24 * time.Hour,
 		MaxFailures: 3, Lockout: 15 * time.Minute,
 	}, service.AuthStores{
 		Tx: db, Users: users, RefreshTokens: repository.NewRefreshTokens(db), PasswordTokens: repository.NewPasswordTokens(db),
 		LoginAttempts: repository.NewLoginAttempts(db), Audit: audit,
-	}, service.WithArgon2Params(params), service.WithClock(c.Now))
+	}, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &env{
-		db: db, auth: auth, users: service.NewUsers(auth), clock: c, audit: auditLog,
-		orgs: service.NewOrgs(db, orgs, users, repository.NewPasswordTokens(db), audit, c.Now),
-		keys: service.NewAPIKeys(db, repository.NewAPIKeys(db), orgs, audit, c.Now),
+	return auth
+}
+
+// adminOrg creates the organisation "Acme" as an administrator and returns both.
+func (e *env) adminOrg(t testing.TB) (service.Principal, domain.Organisation) {
+	t.Helper()
+	admin := service.Principal{Kind: service.PrincipalUser, Role: domain.RoleAdmin}
+	org, err := e.orgs.Create(context.Background(), admin, "Acme")
+	if err != nil {
+		t.Fatal(err)
 	}
+	return admin, org
+}
+
+// userPrincipal is the principal of u signed in.
+func userPrincipal(u domain.User) service.Principal {
+	return service.Principal{Kind: service.PrincipalUser, UserID: u.ID, Role: u.Role}
 }
 
 func (e *env) signup(t testing.TB, email string) domain.User {
@@ -298,7 +322,7 @@ func TestPasswordChangeNeedsTheOldOneAndEndsSessions(t *testing.T) {
 	e := newEnv(t, repotest.SQLite(t), cheapArgon2)
 	u := e.signup(t, "ada@example.org")
 	ctx := context.Background()
-	pr := service.Principal{Kind: service.PrincipalUser, UserID: u.ID, Role: u.Role}
+	pr := userPrincipal(u)
 	session, _ := e.auth.Login(ctx, "ada@example.org", goodPassword)
 	newPw := "another quite long phrase"
 	var verr *domain.ValidationError
@@ -330,7 +354,7 @@ func TestAPIKeysCapAndAuthenticate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	admin := service.Principal{Kind: service.PrincipalUser, UserID: au.ID, Role: au.Role}
+	admin := userPrincipal(au)
 	org, _ := e.orgs.Create(ctx, admin, "Acme")
 	k, secret, err := e.keys.Create(ctx, admin, org.ID, service.NewAPIKey{Name: "ATS", Scopes: []string{"search", "search", "candidates:read"}})
 	if err != nil {

@@ -24,7 +24,8 @@ type FrameworkView struct {
 	memo        sync.Map
 }
 
-func newFrameworkView(f *domain.Framework) *FrameworkView {
+// NewFrameworkView indexes f for serving; f must not change after.
+func NewFrameworkView(f *domain.Framework) *FrameworkView {
 	v := &FrameworkView{
 		fw:           f,
 		competencies: make(map[string]int, len(f.Competencies)),

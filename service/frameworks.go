@@ -133,8 +133,8 @@ func (s *Frameworks) List(ctx context.Context) ([]domain.Framework, error) {
 
 // Resolve returns a published or retired version for ref ("slug@version",
 // "slug@latest", "slug" or "" for the latest default); drafts are not found.
-// The framework is shared: callers must not modify it.
-func (s *Frameworks) Resolve(ctx context.Context, ref string) (*domain.Framework, error) {
+// The view is shared: callers must not modify it.
+func (s *Frameworks) Resolve(ctx context.Context, ref string) (*FrameworkView, error) {
 	v, err := s.View(ctx, ref)
 	if err != nil {
 		return nil, err
@@ -142,7 +142,7 @@ func (s *Frameworks) Resolve(ctx context.Context, ref string) (*domain.Framework
 	if v.Draft() {
 		return nil, domain.Errorf(domain.ErrNotFound, "framework %s not found", v.Ref())
 	}
-	return v.Framework(), nil
+	return v, nil
 }
 
 // View returns the version ref names, drafts included: callers decide who may see a draft.
@@ -181,7 +181,7 @@ func (s *Frameworks) Version(ctx context.Context, slug, version string) (*Framew
 	if err != nil {
 		return nil, err
 	}
-	v := newFrameworkView(f)
+	v := NewFrameworkView(f)
 	if f.Status != domain.StatusDraft {
 		s.mu.Lock()
 		s.views[ref] = v

@@ -96,8 +96,6 @@ func (a *Auth) checkPassword(ctx context.Context, email, password string) (domai
 	return u, nil
 }
 
-// accountKey names an account in the attempts table without storing the
-// email typed, which may belong to nobody.
 // accountKey is what the lock-out table keeps of an email: an HMAC keyed
 // with the signing secret, so that the table alone cannot confirm which
 // addresses were tried.

@@ -17,7 +17,7 @@ import (
 func TestOverlongPasswordsAreRefusedBeforeCounting(t *testing.T) {
 	e := newEnv(t, repotest.SQLite(t), cheapArgon2)
 	u := e.signup(t, "ada@example.org")
-	pr := service.Principal{Kind: service.PrincipalUser, UserID: u.ID, Role: u.Role}
+	pr := userPrincipal(u)
 	ctx := context.Background()
 	huge := strings.Repeat("p", 1<<20)
 	newPw := "another quite long phrase"

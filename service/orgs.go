@@ -3,8 +3,6 @@ package service
 import (
 	"context"
 	"errors"
-	"fmt"
-	"strings"
 	"time"
 
 	"github.com/rungs/rungs/domain"
@@ -30,14 +28,8 @@ func NewOrgs(tx Transactor, orgs OrganisationStore, users UserStore, tokens Pass
 
 // Create makes an organisation named name.
 func (s *Orgs) Create(ctx context.Context, pr Principal, name string) (domain.Organisation, error) {
-	name = strings.Join(strings.Fields(name), " ")
 	verr := &domain.ValidationError{}
-	switch {
-	case name == "":
-		verr.Add("name", "notblank", "must not be blank")
-	case len([]rune(name)) > domain.MaxOrganisationNameLength:
-		verr.Add("name", "max", fmt.Sprintf("must have at most %d characters", domain.MaxOrganisationNameLength))
-	}
+	name = checkName(verr, "name", name, domain.MaxOrganisationNameLength)
 	if err := verr.OrNil(); err != nil {
 		return domain.Organisation{}, err
 	}

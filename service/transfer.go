@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/rungs/rungs/domain"
 )
@@ -12,20 +11,12 @@ import (
 // FrameworkSource finds a published framework version by "slug@version",
 // or the latest published default when ref is empty.
 type FrameworkSource interface {
-	Resolve(ctx context.Context, ref string) (*domain.Framework, error)
+	Resolve(ctx context.Context, ref string) (*FrameworkView, error)
 }
 
 // TransferMap scores anonymous what-if profiles: nothing is stored.
 type TransferMap struct {
 	frameworks FrameworkSource
-	// compiled caches scorer and matcher per framework version; published
-	// versions are immutable, so an entry never goes stale.
-	compiled sync.Map // ref -> *compiledFramework
-}
-
-type compiledFramework struct {
-	scorer  *domain.Scorer
-	matcher *Matcher
 }
 
 // NewTransferMap returns the use case over a framework source.
@@ -56,7 +47,11 @@ const suggestionCount = 3
 // Compute resolves titles, then scores the profile. An unknown slug or a
 // title that matches nothing well is a validation error naming the field.
 func (t *TransferMap) Compute(ctx context.Context, req TransferRequest) (domain.Result, error) {
-	cf, err := t.compile(ctx, req.Framework)
+	v, err := t.frameworks.Resolve(ctx, req.Framework)
+	if err != nil {
+		return domain.Result{}, err
+	}
+	scorer, err := scorerOf(v)
 	if err != nil {
 		return domain.Result{}, err
 	}
@@ -65,7 +60,7 @@ func (t *TransferMap) Compute(ctx context.Context, req TransferRequest) (domain.
 		SelfRatings: req.SelfRatings,
 	}
 	verr := &domain.ValidationError{}
-	minScore := cf.scorer.Framework().Scoring.MatchMinScore
+	minScore := v.Framework().Scoring.MatchMinScore
 	for i, e := range req.Experiences {
 		x := domain.ExperienceInput{
 			Background: e.Background, Title: strings.TrimSpace(e.Title), MatchScore: 1,
@@ -79,13 +74,13 @@ func (t *TransferMap) Compute(ctx context.Context, req TransferRequest) (domain.
 			continue
 		}
 		if x.Background == "" {
-			best := cf.matcher.Match(x.Title, suggestionCount)
+			best := v.Matcher().Match(x.Title, suggestionCount)
 			if len(best) == 0 || best[0].Score < minScore {
 				verr.Fields = append(verr.Fields, domain.FieldError{
 					Field: fmt.Sprintf("experiences[%d].title", i), Rule: "match",
 					Message:     "matches no known background well; pick a background or one of the suggestions",
 					Value:       x.Title,
-					Suggestions: suggest(cf.scorer.Framework().Backgrounds, x.Title, best),
+					Suggestions: suggest(v.Framework().Backgrounds, x.Title, best),
 				})
 				continue
 			}
@@ -96,23 +91,23 @@ func (t *TransferMap) Compute(ctx context.Context, req TransferRequest) (domain.
 	if err := verr.OrNil(); err != nil {
 		return domain.Result{}, err
 	}
-	return cf.scorer.Score(in)
+	return scorer.Score(in)
 }
 
-func (t *TransferMap) compile(ctx context.Context, ref string) (*compiledFramework, error) {
-	f, err := t.frameworks.Resolve(ctx, ref)
+// scorerOf returns the version's scorer, built once per view: published
+// versions are immutable, so it never goes stale.
+func scorerOf(v *FrameworkView) (*domain.Scorer, error) {
+	s, err := v.Memo("scorer", func() (any, error) {
+		s, err := domain.NewScorer(v.Framework())
+		if err != nil {
+			return nil, fmt.Errorf("framework %s cannot score: %v", v.Ref(), err)
+		}
+		return s, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	if cf, ok := t.compiled.Load(f.Ref()); ok {
-		return cf.(*compiledFramework), nil
-	}
-	scorer, err := domain.NewScorer(f)
-	if err != nil {
-		return nil, fmt.Errorf("framework %s cannot score: %v", f.Ref(), err)
-	}
-	cf, _ := t.compiled.LoadOrStore(f.Ref(), &compiledFramework{scorer: scorer, matcher: NewMatcher(f.Backgrounds)})
-	return cf.(*compiledFramework), nil
+	return s.(*domain.Scorer), nil
 }
 
 func roundScore(x float64) float64 { return float64(int(x*100+0.5)) / 100 }

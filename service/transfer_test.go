@@ -10,11 +10,11 @@ import (
 )
 
 // defaultOnly serves the embedded default framework as the only published version.
-type defaultOnly struct{ f *domain.Framework }
+type defaultOnly struct{ v *FrameworkView }
 
-func (d defaultOnly) Resolve(_ context.Context, ref string) (*domain.Framework, error) {
-	if ref == "" || ref == d.f.Ref() {
-		return d.f, nil
+func (d defaultOnly) Resolve(_ context.Context, ref string) (*FrameworkView, error) {
+	if ref == "" || ref == d.v.Ref() {
+		return d.v, nil
 	}
 	return nil, domain.Errorf(domain.ErrNotFound, "framework %s not found", ref)
 }
@@ -25,7 +25,7 @@ func newDefaultTransferMap(t *testing.T) *TransferMap {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewTransferMap(defaultOnly{f})
+	return NewTransferMap(defaultOnly{NewFrameworkView(f)})
 }
 
 func TestTransferMapResolvesTitlesAndKeepsWhatWasTyped(t *testing.T) {

@@ -33,7 +33,7 @@ func (s *Users) UpdateMe(ctx context.Context, pr Principal, u MeUpdate) (domain.
 	verr := &domain.ValidationError{}
 	var name string
 	if u.DisplayName != nil {
-		name = checkDisplayName(*u.DisplayName, verr)
+		name = checkName(verr, "display_name", *u.DisplayName, domain.MaxDisplayNameLength)
 	}
 	if u.NewPassword != nil {
 		if err := domain.CheckPassword(*u.NewPassword); err != nil {

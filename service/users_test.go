@@ -3,9 +3,7 @@ package service_test
 import (
 	"context"
 	"errors"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/rungs/rungs/domain"
 	"github.com/rungs/rungs/repository"
@@ -35,20 +33,11 @@ func TestRenameDoesNotUndoAConcurrentPasswordChange(t *testing.T) {
 	db := repotest.SQLite(t)
 	e := newEnv(t, db, cheapArgon2)
 	u := e.signup(t, "ada@example.org")
-	pr := service.Principal{Kind: service.PrincipalUser, UserID: u.ID, Role: u.Role}
+	pr := userPrincipal(u)
 	ctx := context.Background()
 
 	hooked := &usersHook{UserStore: repository.NewUsers(db)}
-	auth, err := service.NewAuth(service.AuthConfig{
-		Secret: []byte(strings.Repeat("s", 32)), AccessTTL: 15 * time.Minute, RefreshTTL: 24 * time.Hour,
-		MaxFailures: 3, Lockout: 15 * time.Minute,
-	}, service.AuthStores{
-		Tx: db, Users: hooked, RefreshTokens: repository.NewRefreshTokens(db), PasswordTokens: repository.NewPasswordTokens(db),
-		LoginAttempts: repository.NewLoginAttempts(db), Audit: service.NewAudit(repository.NewAuditLog(db), nil),
-	}, service.WithArgon2Params(cheapArgon2))
-	if err != nil {
-		t.Fatal(err)
-	}
+	auth := newAuth(t, db, hooked, service.NewAudit(repository.NewAuditLog(db), nil), service.WithArgon2Params(cheapArgon2))
 	newPw := "another quite long phrase"
 	hooked.hook = func() {
 		if _, err := e.users.UpdateMe(ctx, pr, service.MeUpdate{NewPassword: &newPw, CurrentPassword: goodPassword}); err != nil {

@@ -89,13 +89,12 @@ func TestHandlerReportsWhatBreaksTheContract(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			rt := &recordingTB{TB: t}
-			var body *strings.Reader
+			var body io.Reader
 			if tc.body != "" {
 				body = strings.NewReader(tc.body)
 			}
-			req := httptest.NewRequest(tc.method, tc.path, nil)
+			req := httptest.NewRequest(tc.method, tc.path, body)
 			if body != nil {
-				req = httptest.NewRequest(tc.method, tc.path, body)
 				req.Header.Set("Content-Type", "application/json")
 			}
 			if tc.auth != "" {

@@ -33,14 +33,11 @@ func adminCommand(ctx context.Context, cfg config, args []string, stdin io.Reade
 	if err != nil {
 		return err
 	}
-	db, err := openDB(ctx, cfg)
+	db, _, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		return err
-	}
 	svc, err := wireAuth(ctx, cfg, db)
 	if err != nil {
 		return err

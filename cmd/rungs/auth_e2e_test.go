@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -15,16 +12,8 @@ import (
 
 func TestAdminCreate(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "rungs.db")
-	getenv := func(k string) string {
-		if k == "RUNGS_SQLITE_PATH" {
-			return path
-		}
-		return ""
-	}
 	admin := func(stdin string, args ...string) (string, error) {
-		var out strings.Builder
-		err := run(context.Background(), append([]string{"admin"}, args...), getenv, strings.NewReader(stdin), &out, io.Discard)
-		return out.String(), err
+		return cli(t, path, stdin, append([]string{"admin"}, args...)...)
 	}
 	out, err := admin("", "create", "--email", "Root@Example.org")
 	if err != nil {
@@ -37,7 +26,7 @@ func TestAdminCreate(t *testing.T) {
 		t.Fatalf("output %q", out)
 	}
 	// The password printed is the one stored.
-	cfg, err := loadConfig(getenv)
+	cfg, err := loadConfig(env(map[string]string{"RUNGS_SQLITE_PATH": path}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,43 +70,35 @@ func TestAdminCreate(t *testing.T) {
 // kept in the database.
 func TestAccountsEndToEnd(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "rungs.db")
-	env := map[string]string{"RUNGS_SQLITE_PATH": path}
-	getenv := func(k string) string { return env[k] }
+	vars := map[string]string{"RUNGS_SQLITE_PATH": path}
 	const pw = "an admin passphrase of some length"
-	if err := run(context.Background(), []string{"admin", "create", "--email", "root@example.org"}, getenv, strings.NewReader(pw+"\n"), io.Discard, io.Discard); err != nil {
+	if _, err := cli(t, path, pw+"\n", "admin", "create", "--email", "root@example.org"); err != nil {
 		t.Fatal(err)
 	}
-	s := startServer(t, env)
+	s := startServer(t, vars)
 	var tokens struct {
 		AccessToken string `json:"access_token"`
 	}
-	if code := postJSON(t, s.URL+"/v1/auth/login", "", `{"email":"root@example.org","password":"`+pw+`"}`, &tokens); code != 200 {
+	if code := sendJSON(t, http.MethodPost, s.URL+"/v1/auth/login", "", `{"email":"root@example.org","password":"`+pw+`"}`, &tokens); code != 200 {
 		t.Fatalf("admin login %d", code)
 	}
-	if code := postJSON(t, s.URL+"/v1/orgs", tokens.AccessToken, `{"name":"Acme"}`, nil); code != 201 {
+	if code := sendJSON(t, http.MethodPost, s.URL+"/v1/orgs", tokens.AccessToken, `{"name":"Acme"}`, nil); code != 201 {
 		t.Fatalf("create org %d", code)
 	}
-	if code := postJSON(t, s.URL+"/v1/auth/signup", "", `{"email":"ada@example.org","password":"a long and unusual passphrase","display_name":"Ada"}`, nil); code != 201 {
+	if code := sendJSON(t, http.MethodPost, s.URL+"/v1/auth/signup", "", `{"email":"ada@example.org","password":"a long and unusual passphrase","display_name":"Ada"}`, nil); code != 201 {
 		t.Fatalf("signup %d", code)
 	}
 	s.Stop(t)
 	if strings.Contains(s.Logs.String(), pw) {
 		t.Fatal("the password reached the logs")
 	}
-	s2 := startServer(t, env)
+	s2 := startServer(t, vars)
 	var me struct {
 		Email string `json:"email"`
 		Role  string `json:"role"`
 	}
-	req, _ := http.NewRequest(http.MethodGet, s2.URL+"/v1/me", nil)
-	req.Header.Set("Authorization", "Bearer "+tokens.AccessToken)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	if err := json.NewDecoder(resp.Body).Decode(&me); err != nil || resp.StatusCode != 200 || me.Role != "admin" {
-		t.Fatalf("me after restart: %d %+v %v", resp.StatusCode, me, err)
+	if code := sendJSON(t, http.MethodGet, s2.URL+"/v1/me", tokens.AccessToken, "", &me); code != 200 || me.Role != "admin" {
+		t.Fatalf("me after restart: %d %+v", code, me)
 	}
 }
 
@@ -156,24 +137,4 @@ func TestJWTSecretIsGeneratedOnceAndNeverLogged(t *testing.T) {
 			t.Fatalf("start %d logged the signing secret", i+1)
 		}
 	}
-}
-
-func postJSON(t *testing.T, url, token, body string, out any) int {
-	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader([]byte(body)))
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatalf("POST %s: %v", url, err)
-	}
-	defer resp.Body.Close()
-	if out != nil {
-		if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-			t.Fatalf("POST %s: decode: %v", url, err)
-		}
-	}
-	return resp.StatusCode
 }

@@ -23,7 +23,7 @@ type authServices struct {
 // wireAuth builds the auth services. Without RUNGS_JWT_SECRET the signing
 // secret is generated at the first start and kept in the database, so that
 // every process behind a load balancer, and every restart, signs alike.
-func wireAuth(ctx context.Context, cfg config, db *repository.DB, opts ...service.AuthOption) (authServices, error) {
+func wireAuth(ctx context.Context, cfg config, db *repository.DB) (authServices, error) {
 	secret := cfg.JWTSecret
 	if secret == "" {
 		var err error
@@ -46,7 +46,7 @@ func wireAuth(ctx context.Context, cfg config, db *repository.DB, opts ...servic
 	}, service.AuthStores{
 		Tx: db, Users: users, RefreshTokens: repository.NewRefreshTokens(db), PasswordTokens: ptokens,
 		LoginAttempts: repository.NewLoginAttempts(db), Audit: audit,
-	}, opts...)
+	})
 	if err != nil {
 		return authServices{}, err
 	}

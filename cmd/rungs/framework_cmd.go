@@ -111,13 +111,10 @@ func readFrameworkFile(path string, stdin io.Reader, out io.Writer) (*domain.Fra
 
 // withFrameworks opens and migrates the database and runs fn on the framework service.
 func withFrameworks(ctx context.Context, cfg config, fn func(*service.Frameworks) error) error {
-	db, err := openDB(ctx, cfg)
+	db, _, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		return err
-	}
 	return fn(newFrameworkService(db))
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,19 +10,6 @@ import (
 
 	"github.com/rungs/rungs/domain"
 )
-
-// cli runs `rungs args...` on the SQLite database at dbPath.
-func cli(t *testing.T, dbPath, stdin string, args ...string) (string, error) {
-	t.Helper()
-	var out strings.Builder
-	err := run(context.Background(), args, func(k string) string {
-		if k == "RUNGS_SQLITE_PATH" {
-			return dbPath
-		}
-		return ""
-	}, strings.NewReader(stdin), &out, io.Discard)
-	return out.String(), err
-}
 
 // frameworkFile writes the default framework, changed by edit, to a temp file.
 func frameworkFile(t *testing.T, edit func(f *domain.Framework)) string {
@@ -40,18 +25,11 @@ func frameworkFile(t *testing.T, edit func(f *domain.Framework)) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "framework.json")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeTemp(t, "framework.json", b)
 }
 
 func TestFrameworkValidatePassesOnTheDefaultFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "default.json")
-	if err := os.WriteFile(path, domain.DefaultFrameworkJSON(), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := writeTemp(t, "default.json", domain.DefaultFrameworkJSON())
 	out, err := cli(t, "", "", "framework", "validate", path)
 	if err != nil || !strings.HasPrefix(out, "ok: community-management@2026.1: 13 competencies, 5 levels") {
 		t.Fatalf("%q %v", out, err)
@@ -104,17 +82,13 @@ func TestFrameworkValidateListsEveryProblem(t *testing.T) {
 }
 
 func TestFrameworkValidateRefusesMalformedFiles(t *testing.T) {
-	dir := t.TempDir()
 	for name, content := range map[string]string{"truncated": `{"slug":`, "unknown field": `{"slug":"x","colour":"red"}`, "two documents": `{} {}`} {
-		path := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".json")
-		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
+		path := writeTemp(t, strings.ReplaceAll(name, " ", "-")+".json", []byte(content))
 		if _, err := cli(t, "", "", "framework", "validate", path); err == nil {
 			t.Errorf("%s accepted", name)
 		}
 	}
-	if _, err := cli(t, "", "", "framework", "validate", filepath.Join(dir, "missing.json")); err == nil {
+	if _, err := cli(t, "", "", "framework", "validate", filepath.Join(t.TempDir(), "missing.json")); err == nil {
 		t.Error("a missing file accepted")
 	}
 }

@@ -13,7 +13,7 @@ import (
 // /readyz with --ready): the container image has no shell or curl, so its
 // HEALTHCHECK runs the binary itself. Any answer but 200 is an error, which
 // makes the exit status 1.
-func healthcheckCommand(ctx context.Context, cfg config, args []string, _ io.Reader, stdout io.Writer) error {
+func healthcheckCommand(ctx context.Context, cfg config, args []string, stdout io.Writer) error {
 	path := "/healthz"
 	switch {
 	case len(args) == 1 && args[0] == "--ready":

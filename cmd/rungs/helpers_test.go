@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -41,38 +42,34 @@ type testServer struct {
 	done   chan error
 }
 
-// startServer boots run() with env over a temp SQLite database and port 0
+// startServer boots run() with vars over a temp SQLite database and port 0
 // and waits for its "listening" log line.
-func startServer(t *testing.T, env map[string]string) *testServer {
+func startServer(t *testing.T, vars map[string]string) *testServer {
 	t.Helper()
 	full := map[string]string{
 		"RUNGS_ADDR":        "127.0.0.1:0",
 		"RUNGS_SQLITE_PATH": filepath.Join(t.TempDir(), "rungs.db"),
 		"RUNGS_LOG_LEVEL":   "info",
 	}
-	for k, v := range env {
-		full[k] = v
-	}
+	maps.Copy(full, vars)
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &testServer{Logs: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	go func() {
-		s.done <- run(ctx, nil, func(k string) string { return full[k] }, strings.NewReader(""), io.Discard, s.Logs)
+		s.done <- run(ctx, nil, env(full), strings.NewReader(""), io.Discard, s.Logs)
 	}()
 	t.Cleanup(func() { s.Stop(t) })
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		if addr := listenAddr(s.Logs.String()); addr != "" {
-			s.URL = "http://" + addr
-			return s
+	s.URL = "http://" + waitForLog(t, s.Logs, func(logs string) string {
+		if addr := listenAddr(logs); addr != "" {
+			return addr
 		}
 		select {
 		case err := <-s.done:
-			t.Fatalf("run returned before listening: %v\n%s", err, s.Logs.String())
-		case <-time.After(10 * time.Millisecond):
+			t.Fatalf("run returned before listening: %v\n%s", err, logs)
+		default:
 		}
-	}
-	t.Fatalf("server did not start:\n%s", s.Logs.String())
-	return nil
+		return ""
+	})
+	return s
 }
 
 // Stop cancels run's context (as SIGTERM does) and checks it returns nil.
@@ -107,16 +104,74 @@ func listenAddr(logs string) string {
 	return ""
 }
 
+// waitForLog polls found with the logs so far until it returns a value.
+func waitForLog(t *testing.T, logs *syncBuffer, found func(string) string) string {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if v := found(logs.String()); v != "" {
+			return v
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("timed out; logs:\n%s", logs.String())
+	return ""
+}
+
+// env is a getenv over m.
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+// cli runs `rungs args...` on the SQLite database at dbPath.
+func cli(t *testing.T, dbPath, stdin string, args ...string) (string, error) {
+	t.Helper()
+	var out strings.Builder
+	err := run(context.Background(), args, env(map[string]string{"RUNGS_SQLITE_PATH": dbPath}), strings.NewReader(stdin), &out, io.Discard)
+	return out.String(), err
+}
+
+// writeTemp writes data to a file called name in a new temp directory.
+func writeTemp(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 func getJSON(t *testing.T, url string, out any) int {
 	t.Helper()
-	resp, err := http.Get(url)
+	return sendJSON(t, http.MethodGet, url, "", "", out)
+}
+
+// sendJSON sends body (none when empty) with the bearer token (none when
+// empty), decodes the answer into out unless it is nil, and returns the status.
+func sendJSON(t *testing.T, method, url, token, body string, out any) int {
+	t.Helper()
+	var rd io.Reader
+	if body != "" {
+		rd = strings.NewReader(body)
+	}
+	req, err := http.NewRequest(method, url, rd)
 	if err != nil {
-		t.Fatalf("GET %s: %v", url, err)
+		t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, url, err)
 	}
 	defer resp.Body.Close()
 	if out != nil {
 		if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-			t.Fatalf("GET %s: decode: %v", url, err)
+			t.Fatalf("%s %s: decode: %v", method, url, err)
 		}
 	}
 	return resp.StatusCode

@@ -16,6 +16,18 @@ func openDB(ctx context.Context, cfg config) (*repository.DB, error) {
 	})
 }
 
+// openMigrated opens the database and applies pending migrations, n of them.
+func openMigrated(ctx context.Context, cfg config) (db *repository.DB, n int, err error) {
+	if db, err = openDB(ctx, cfg); err != nil {
+		return nil, 0, err
+	}
+	if n, err = db.Migrate(ctx); err != nil {
+		_ = db.Close()
+		return nil, 0, err
+	}
+	return db, n, nil
+}
+
 func migrateCommand(ctx context.Context, cfg config, args []string, stdout io.Writer) error {
 	sub := "up"
 	if len(args) > 0 {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -40,18 +39,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return serve(ctx, cfg, log)
 	case "migrate":
 		return migrateCommand(ctx, cfg, rest, stdout)
+	case "framework":
+		return frameworkCommand(ctx, cfg, rest, stdin, stdout)
+	case "admin":
+		return adminCommand(ctx, cfg, rest, stdin, stdout)
+	case "healthcheck":
+		return healthcheckCommand(ctx, cfg, rest, stdout)
 	}
-	if extra, ok := commands[cmd]; ok {
-		return extra(ctx, cfg, rest, stdin, stdout)
-	}
-	return errors.New("unknown command " + fmt.Sprintf("%q", cmd) + "; see rungs --help")
-}
-
-// commands holds subcommands added by features (framework, admin).
-var commands = map[string]func(ctx context.Context, cfg config, args []string, stdin io.Reader, stdout io.Writer) error{
-	"framework":   frameworkCommand,
-	"admin":       adminCommand,
-	"healthcheck": healthcheckCommand,
+	return fmt.Errorf("unknown command %q; see rungs --help", cmd)
 }
 
 func buildVersion() string {

@@ -42,18 +42,13 @@ func TestBadConfigurationStopsStartUpWithOneLine(t *testing.T) {
 		"RUNGS_CORS_ORIGINS":      "app.example",
 		"RUNGS_JWT_SECRET":        "short",
 	}
-	for env, val := range cases {
-		t.Run(env, func(t *testing.T) {
-			err := run(context.Background(), nil, func(k string) string {
-				if k == env {
-					return val
-				}
-				return ""
-			}, strings.NewReader(""), io.Discard, io.Discard)
-			if err == nil || !strings.Contains(err.Error(), env) || strings.Contains(err.Error(), "\n") {
+	for name, val := range cases {
+		t.Run(name, func(t *testing.T) {
+			err := run(context.Background(), nil, env(map[string]string{name: val}), strings.NewReader(""), io.Discard, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), name) || strings.Contains(err.Error(), "\n") {
 				t.Fatalf("error %v", err)
 			}
-			if env == "RUNGS_JWT_SECRET" && strings.Contains(err.Error(), val) {
+			if name == "RUNGS_JWT_SECRET" && strings.Contains(err.Error(), val) {
 				t.Fatal("secret echoed")
 			}
 		})
@@ -61,24 +56,21 @@ func TestBadConfigurationStopsStartUpWithOneLine(t *testing.T) {
 }
 
 func TestUnreachableDatabaseFailsWithOneLine(t *testing.T) {
-	err := run(context.Background(), nil, func(k string) string {
-		if k == "DATABASE_URL" {
-			return "postgres://rungs:topsecret@127.0.0.1:1/none?sslmode=disable&connect_timeout=2"
-		}
-		return ""
-	}, strings.NewReader(""), io.Discard, io.Discard)
+	err := run(context.Background(), nil, env(map[string]string{
+		"DATABASE_URL": "postgres://rungs:topsecret@127.0.0.1:1/none?sslmode=disable&connect_timeout=2",
+	}), strings.NewReader(""), io.Discard, io.Discard)
 	if err == nil || strings.Contains(err.Error(), "\n") || strings.Contains(err.Error(), "topsecret") || !strings.Contains(err.Error(), "not reachable") {
 		t.Fatalf("error %q", err)
 	}
 }
 
 func TestHelpListsEveryVariable(t *testing.T) {
-	var out strings.Builder
-	if err := run(context.Background(), []string{"--help"}, func(string) string { return "" }, nil, &out, io.Discard); err != nil {
+	out, err := cli(t, "", "", "--help")
+	if err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range settings() {
-		if !strings.Contains(out.String(), s.env) {
+		if !strings.Contains(out, s.env) {
 			t.Fatalf("help lacks %s", s.env)
 		}
 	}
@@ -86,32 +78,24 @@ func TestHelpListsEveryVariable(t *testing.T) {
 
 func TestMigrateStatusAndUp(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "rungs.db")
-	getenv := func(k string) string {
-		if k == "RUNGS_SQLITE_PATH" {
-			return path
-		}
-		return ""
-	}
-	var out strings.Builder
-	if err := run(context.Background(), []string{"migrate", "status"}, getenv, nil, &out, io.Discard); err != nil {
+	out, err := cli(t, path, "", "migrate", "status")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "pending") {
-		t.Fatalf("status before up: %s", out.String())
+	if !strings.Contains(out, "pending") {
+		t.Fatalf("status before up: %s", out)
 	}
-	out.Reset()
-	if err := run(context.Background(), []string{"migrate", "up"}, getenv, nil, &out, io.Discard); err != nil {
+	if _, err := cli(t, path, "", "migrate", "up"); err != nil {
 		t.Fatal(err)
 	}
-	out.Reset()
-	_ = run(context.Background(), []string{"migrate", "status"}, getenv, nil, &out, io.Discard)
-	if strings.Contains(out.String(), "pending") || !strings.Contains(out.String(), "applied") {
-		t.Fatalf("status after up: %s", out.String())
+	out, _ = cli(t, path, "", "migrate", "status")
+	if strings.Contains(out, "pending") || !strings.Contains(out, "applied") {
+		t.Fatalf("status after up: %s", out)
 	}
-	if err := run(context.Background(), []string{"migrate", "down"}, getenv, nil, &out, io.Discard); err == nil {
+	if _, err := cli(t, path, "", "migrate", "down"); err == nil {
 		t.Fatal("migrate down accepted")
 	}
-	if err := run(context.Background(), []string{"nonsense"}, getenv, nil, &out, io.Discard); err == nil {
+	if _, err := cli(t, path, "", "nonsense"); err == nil {
 		t.Fatal("unknown command accepted")
 	}
 }

@@ -16,15 +16,11 @@ import (
 // then lets in-flight requests finish within the shutdown timeout.
 func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	start := time.Now()
-	db, err := openDB(ctx, cfg)
+	db, n, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	n, err := db.Migrate(ctx)
-	if err != nil {
-		return err
-	}
 	if n > 0 {
 		log.Info("migrated", slog.Int("applied", n), slog.String("dialect", db.Dialect()))
 	}

@@ -95,16 +95,3 @@ func healthy(addr string) bool {
 	resp.Body.Close()
 	return resp.StatusCode == 200
 }
-
-func waitForLog(t *testing.T, logs *syncBuffer, found func(string) string) string {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		if v := found(logs.String()); v != "" {
-			return v
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("timed out; logs:\n%s", logs.String())
-	return ""
-}
