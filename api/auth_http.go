@@ -13,26 +13,26 @@ import (
 type SignupRequest struct {
 	Email string `json:"email" validate:"required,max=254" example:"ada@example.org"`
 	// 12 to 128 characters, not a well-known password.
-	Password    string `json:"password" validate:"required,min=12,max=128" example:"a long and unusual passphrase"`
+	Password    string `json:"password" validate:"required,min=12,max=128" example:"a long and unusual passphrase" text:"raw"`
 	DisplayName string `json:"display_name" validate:"required,max=100" example:"Ada Lovelace"`
 }
 
 // LoginRequest exchanges an email and password for tokens.
 type LoginRequest struct {
 	Email    string `json:"email" validate:"required,max=254" example:"ada@example.org"`
-	Password string `json:"password" validate:"required,max=128" example:"a long and unusual passphrase"`
+	Password string `json:"password" validate:"required,max=128" example:"a long and unusual passphrase" text:"raw"`
 }
 
 // RefreshRequest carries a refresh token to rotate or revoke.
 type RefreshRequest struct {
-	RefreshToken string `json:"refresh_token" validate:"required,max=256" example:"q3Jt0Zx8b0mFh2m3bqk1cD8xw5vY9sL4nR7tU2pE6aQ"`
+	RefreshToken string `json:"refresh_token" validate:"required,max=256" example:"q3Jt0Zx8b0mFh2m3bqk1cD8xw5vY9sL4nR7tU2pE6aQ" text:"raw"`
 }
 
 // SetPasswordRequest spends an invitation's one-time token.
 type SetPasswordRequest struct {
-	Token string `json:"token" validate:"required,max=256" example:"Jm1uY2hZb0xq3Jt0Zx8b0mFh2m3bqk1cD8xw5vY9sL4"`
+	Token string `json:"token" validate:"required,max=256" example:"Jm1uY2hZb0xq3Jt0Zx8b0mFh2m3bqk1cD8xw5vY9sL4" text:"raw"`
 	// 12 to 128 characters, not a well-known password.
-	Password string `json:"password" validate:"required,min=12,max=128" example:"a long and unusual passphrase"`
+	Password string `json:"password" validate:"required,min=12,max=128" example:"a long and unusual passphrase" text:"raw"`
 }
 
 // noStore keeps an answer out of every cache: secrets, and drafts being edited.

@@ -31,8 +31,8 @@ type LevelInput struct {
 	Slug               string             `json:"slug" example:"community-manager"`
 	Rank               int                `json:"rank" example:"2"`
 	Title              string             `json:"title" example:"Community Manager"`
-	Summary            string             `json:"summary" example:"Runs a community day to day."`
-	Scope              string             `json:"scope" example:"One community and its programmes."`
+	Summary            string             `json:"summary" example:"Runs a community day to day." text:"multiline"`
+	Scope              string             `json:"scope" example:"One community and its programmes." text:"multiline"`
 	TypicalDepartments []string           `json:"typical_departments,omitempty" validate:"max=20" example:"Marketing,Customer relations"`
 	Expectations       []ExpectationInput `json:"expectations" validate:"max=100,dive"`
 }
@@ -53,7 +53,7 @@ type BackgroundInput struct {
 	CommunityServed string          `json:"community_served" example:"donors"`
 	OnetSOC         string          `json:"onet_soc,omitempty" example:"13-1131.00"`
 	ISCO08          string          `json:"isco08,omitempty" example:"2432"`
-	Summary         string          `json:"summary" example:"Building lasting relationships with donors."`
+	Summary         string          `json:"summary" example:"Building lasting relationships with donors." text:"multiline"`
 	Evidence        []EvidenceInput `json:"evidence" validate:"max=100,dive"`
 }
 
@@ -61,7 +61,7 @@ type BackgroundInput struct {
 type EvidenceInput struct {
 	Competency  string `json:"competency" example:"relationship-building"`
 	Proficiency *int   `json:"proficiency" validate:"required" example:"3"`
-	Rationale   string `json:"rationale" example:"Stewards donors over years, not one gift."`
+	Rationale   string `json:"rationale" example:"Stewards donors over years, not one gift." text:"multiline"`
 }
 
 func (b CompetenciesBody) domain() []domain.Competency {

@@ -28,7 +28,7 @@ type FrameworkDocument struct {
 type DimensionDoc struct {
 	Slug        string `json:"slug" enums:"people,influence,craft" example:"influence"`
 	Name        string `json:"name" example:"Leadership influence"`
-	Description string `json:"description" example:"How someone moves an organisation."`
+	Description string `json:"description" example:"How someone moves an organisation." text:"multiline"`
 }
 
 // CompetencyDoc is a competency as authored: five anchors, proficiency 0 to 4.
@@ -37,8 +37,8 @@ type CompetencyDoc struct {
 	Name        string   `json:"name" example:"Communication"`
 	Dimension   string   `json:"dimension" enums:"people,influence,craft" example:"people"`
 	Weight      float64  `json:"weight" example:"1.2"`
-	Description string   `json:"description" example:"Writing and speaking clearly for members, colleagues and leaders."`
-	Anchors     []string `json:"anchors" validate:"len=5" minItems:"5" maxItems:"5"`
+	Description string   `json:"description" example:"Writing and speaking clearly for members, colleagues and leaders." text:"multiline"`
+	Anchors     []string `json:"anchors" validate:"len=5" minItems:"5" maxItems:"5" text:"multiline"`
 }
 
 // LevelDoc is a rung as authored.
@@ -84,7 +84,7 @@ type ActionDoc struct {
 	Competency string `json:"competency" example:"stakeholder-influence"`
 	Kind       string `json:"kind" enums:"training,volunteering,practice,stretch" example:"stretch"`
 	Title      string `json:"title" example:"Pitch one community initiative to a department head"`
-	Detail     string `json:"detail" example:"Frame it in their goals and bring one number they care about."`
+	Detail     string `json:"detail" example:"Frame it in their goals and bring one number they care about." text:"multiline"`
 }
 
 // DraftResponse is a draft after an edit.

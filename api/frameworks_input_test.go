@@ -119,7 +119,7 @@ func TestAuthoringRefusesBadInputWith4xx(t *testing.T) {
 		{name: "a sixth anchor", part: "competencies", body: `{"competencies":[` + strings.Replace(comp, `"]`, `","Writes the book on it."]`, 1) + `]}`, status: 422, field: "competencies[0].anchors"},
 		{name: "no anchors", part: "competencies", body: `{"competencies":[{"slug":"x","name":"X","dimension":"people","weight":1,"description":"d"}]}`, status: 422, field: "competencies[0].anchors"},
 		{name: "a huge rank", part: "levels", body: `{"levels":[` + strings.Replace(level, `"rank":1`, `"rank":9007199254740993`, 1) + `]}`, status: 422, field: "levels[0].rank"},
-		{name: "a NUL in a name", part: "competencies", body: `{"competencies":[` + strings.Replace(comp, `"name":"`, `"name":"\u0000`, 1) + `]}`, status: 422, field: "competencies[0].name"},
+		{name: "a NUL in a name", part: "competencies", body: `{"competencies":[` + strings.Replace(comp, `"name":"`, `"name":"\u0000`, 1) + `]}`, status: 400, field: "competencies[0].name"},
 		{name: "101 competencies", part: "competencies", body: `{"competencies":` + repeat(comp, 101) + `}`, status: 422, field: "competencies"},
 		{name: "21 levels", part: "levels", body: `{"levels":` + repeat(level, 21) + `}`, status: 422, field: "levels"},
 		{name: "101 expectations", part: "levels", body: `{"levels":[{"slug":"x","expectations":` + repeat(exp, 101) + `}]}`, status: 422, field: "levels[0].expectations"},

@@ -14,9 +14,9 @@ import (
 type UpdateMeRequest struct {
 	DisplayName *string `json:"display_name,omitempty" validate:"omitempty,max=100" example:"Ada L."`
 	// Required with new_password.
-	CurrentPassword string `json:"current_password,omitempty" validate:"max=128" example:"a long and unusual passphrase"`
+	CurrentPassword string `json:"current_password,omitempty" validate:"max=128" example:"a long and unusual passphrase" text:"raw"`
 	// 12 to 128 characters, not a well-known password; ends every other session.
-	NewPassword *string `json:"new_password,omitempty" validate:"omitempty,min=12,max=128" example:"another quite long phrase"`
+	NewPassword *string `json:"new_password,omitempty" validate:"omitempty,min=12,max=128" example:"another quite long phrase" text:"raw"`
 }
 
 // getMe godoc

@@ -47,6 +47,7 @@ var statusByCategory = []struct {
 type badRequest struct {
 	status int
 	msg    string
+	fields []domain.FieldError
 }
 
 func (e *badRequest) Error() string { return e.msg }
@@ -85,7 +86,7 @@ func toProblem(err error, c echo.Context, log *slog.Logger) Problem {
 	case errors.As(err, &mbe):
 		p.Status, p.Type, p.Detail = http.StatusRequestEntityTooLarge, "too-large", "The request body is larger than the limit."
 	case errors.As(err, &br):
-		p.Status, p.Type, p.Detail = br.status, problemSlug(br.status), br.msg
+		p.Status, p.Type, p.Detail, p.Errors = br.status, problemSlug(br.status), br.msg, br.fields
 	case errors.As(err, &he):
 		p.Status, p.Type = he.Code, problemSlug(he.Code)
 		p.Detail = echoDetail(he)

@@ -25,7 +25,7 @@ type ExperienceRequest struct {
 	Years *float64 `json:"years" validate:"required,gte=0,lte=60" example:"8"`
 	// Who they served, to override the background's usual community.
 	CommunityServed string   `json:"community_served,omitempty" validate:"max=200" example:"donors"`
-	Highlights      []string `json:"highlights,omitempty" validate:"max=10,dive,max=500"`
+	Highlights      []string `json:"highlights,omitempty" validate:"max=10,dive,max=500" text:"multiline"`
 }
 
 // SelfRatingRequest is the person's own proficiency claim for one competency.
@@ -33,7 +33,7 @@ type SelfRatingRequest struct {
 	Competency  string `json:"competency" validate:"required,max=64" example:"stakeholder-influence"`
 	Proficiency *int   `json:"proficiency" validate:"required,gte=0,lte=4" example:"3"`
 	// What backs the claim; a rating with evidence counts more.
-	Evidence string `json:"evidence,omitempty" validate:"max=2000" example:"Closed a $2M gift by aligning it with the donor's goals."`
+	Evidence string `json:"evidence,omitempty" validate:"max=2000" example:"Closed a $2M gift by aligning it with the donor's goals." text:"multiline"`
 }
 
 func (s *server) transferRoutes(e *echo.Echo) {
