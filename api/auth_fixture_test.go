@@ -105,7 +105,7 @@ func authDeps(t testing.TB, db *repository.DB, params service.Argon2Params) Deps
 		MaxFailures: 10, Lockout: 15 * time.Minute,
 	}, service.AuthStores{
 		Tx: db, Users: users, RefreshTokens: repository.NewRefreshTokens(db), PasswordTokens: ptokens,
-		LoginAttempts: repository.NewLoginAttempts(db), Audit: audit,
+		LoginFailures: repository.NewLoginFailures(db), Sessions: repository.NewSessions(db), Audit: audit,
 	}, service.WithArgon2Params(params))
 	if err != nil {
 		t.Fatal(err)

@@ -33,6 +33,7 @@ func (s *server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
 		ctx := service.WithRequestID(req.Context(), requestID(c))
+		ctx = service.WithRequestMeta(ctx, service.RequestMeta{ClientIP: c.RealIP(), UserAgent: req.UserAgent()})
 		pr := service.Anonymous
 		if h := req.Header.Get(echo.HeaderAuthorization); h != "" && readsCredentials(req.URL.Path) {
 			p, err := s.principalFromHeader(c, h)
@@ -67,7 +68,7 @@ func (s *server) principalFromHeader(c echo.Context, h string) (service.Principa
 	if strings.HasPrefix(cred, domain.APIKeySecretPrefix) {
 		return s.deps.APIKeys.Authenticate(c.Request().Context(), cred)
 	}
-	return s.deps.Auth.VerifyAccessToken(cred)
+	return s.deps.Auth.VerifyAccessToken(c.Request().Context(), cred)
 }
 
 // principalOf returns the caller of the request: a user, an API key or Anonymous.

@@ -26,3 +26,25 @@ type PasswordToken struct {
 	CreatedAt time.Time
 	UsedAt    *time.Time
 }
+
+// Session is one sign-in: the refresh-token family and every access token
+// issued from it. Ending it signs that device out.
+type Session struct {
+	ID         string
+	UserID     string
+	Device     string
+	CreatedAt  time.Time
+	LastUsedAt time.Time
+	EndedAt    *time.Time
+}
+
+// SessionState is what a request's access token is checked against: its
+// session and the user as they are now.
+type SessionState struct {
+	UserID  string
+	Role    string
+	OrgID   string
+	EndedAt *time.Time
+	// LastUsedAt lets the checker refresh the "last used" figure sparingly.
+	LastUsedAt time.Time
+}

@@ -193,50 +193,82 @@ func TestPasswordTokensStore(t *testing.T) {
 	})
 }
 
-func TestLoginAttemptsStore(t *testing.T) {
+// doubling is the delay rule the tests use: one free failure, then 1 s, 2 s, 4 s...
+func doubling(n int) time.Duration {
+	if n < 2 {
+		return 0
+	}
+	return time.Second << (n - 2)
+}
+
+func TestLoginFailuresStore(t *testing.T) {
 	repotest.Each(t, func(t *testing.T, db *repository.DB) {
 		ctx := context.Background()
-		store := repository.NewLoginAttempts(db)
+		store := repository.NewLoginFailures(db)
 		window := 15 * time.Minute
-		for i := 0; i < 3; i++ {
-			if ok, _, err := store.Begin(ctx, "k", t0.Add(time.Duration(i)*time.Minute), window, 3); !ok || err != nil {
-				t.Fatalf("attempt %d: %v %v", i, ok, err)
+		at := t0
+		for i, want := range []time.Duration{0, time.Second, 2 * time.Second, 4 * time.Second} {
+			ok, wait, _, err := store.Begin(ctx, "pair", "acct", at, window, doubling)
+			if !ok || err != nil {
+				t.Fatalf("attempt %d: %v %v %v", i, ok, wait, err)
 			}
+			if want > 0 {
+				ok, wait, _, _ := store.Begin(ctx, "pair", "acct", at, window, doubling)
+				if ok || wait != want {
+					t.Fatalf("right after attempt %d: ok=%v wait=%v, want %v", i, ok, wait, want)
+				}
+			}
+			at = at.Add(want)
 		}
-		ok, wait, err := store.Begin(ctx, "k", t0.Add(5*time.Minute), window, 3)
-		if ok || err != nil || wait != 10*time.Minute {
-			t.Fatalf("fourth: ok=%v wait=%v err=%v", ok, wait, err)
+		if ok, _, _, _ := store.Begin(ctx, "other-pair", "acct", t0, window, doubling); !ok {
+			t.Fatal("another source refused")
 		}
-		if ok, _, _ := store.Begin(ctx, "other", t0, window, 3); !ok {
-			t.Fatal("another account refused")
+		failures, sources, err := store.AccountPressure(ctx, "acct", t0.Add(-window))
+		if err != nil || failures != 5 || sources != 2 {
+			t.Fatalf("pressure %d failures from %d sources, %v", failures, sources, err)
 		}
-		// The window ends 15 minutes after its first attempt, then counting restarts.
-		if ok, _, _ := store.Begin(ctx, "k", t0.Add(window), window, 3); !ok {
+		// Fifteen minutes after the last failure, counting starts again.
+		later := at.Add(window + time.Second)
+		if ok, _, _, _ := store.Begin(ctx, "pair", "acct", later, window, doubling); !ok {
 			t.Fatal("refused after the window")
 		}
-		if err := store.Clear(ctx, "k"); err != nil {
+		if ok, _, _, _ := store.Begin(ctx, "pair", "acct", later, window, doubling); !ok {
+			t.Fatal("second attempt after the window should be free")
+		}
+		if known, _ := store.Known(ctx, "pair", t0); known {
+			t.Fatal("known before any success")
+		}
+		if err := store.Succeeded(ctx, "pair", later); err != nil {
 			t.Fatal(err)
 		}
-		n, err := store.Prune(ctx, t0.Add(time.Second))
-		if err != nil || n != 1 {
-			t.Fatalf("prune removed %d, %v", n, err)
+		if known, err := store.Known(ctx, "pair", t0); !known || err != nil {
+			t.Fatalf("not known after a success: %v", err)
+		}
+		if failures, _, _ := store.AccountPressure(ctx, "acct", later.Add(-window)); failures != 0 {
+			t.Fatalf("%d failures left after success", failures)
+		}
+		if err := store.Prune(ctx, later.Add(time.Hour), later.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if known, _ := store.Known(ctx, "pair", t0); known {
+			t.Fatal("known source survived the prune")
 		}
 	})
 }
 
-// Parallel guesses never get more attempts than the budget: the check and
-// the count are one statement.
-func TestLoginAttemptsAreAtomic(t *testing.T) {
+// Parallel guesses never get more turns than the free allowance: the check
+// and the count are one conditional statement.
+func TestLoginFailuresAreAtomic(t *testing.T) {
 	repotest.Each(t, func(t *testing.T, db *repository.DB) {
-		store := repository.NewLoginAttempts(db)
-		const budget, tries = 5, 24
+		store := repository.NewLoginFailures(db)
+		const tries = 24
 		var allowed atomic.Int32
 		var wg sync.WaitGroup
 		for i := 0; i < tries; i++ {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				ok, _, err := store.Begin(context.Background(), "victim", t0, time.Hour, budget)
+				ok, _, _, err := store.Begin(context.Background(), "victim", "acct", t0, time.Hour, doubling)
 				if err != nil {
 					t.Error(err)
 				}
@@ -246,8 +278,60 @@ func TestLoginAttemptsAreAtomic(t *testing.T) {
 			}()
 		}
 		wg.Wait()
-		if got := allowed.Load(); got != budget {
-			t.Fatalf("%d attempts allowed, want %d", got, budget)
+		// The first failure is free, the second sets a wait: at most two turns.
+		if got := allowed.Load(); got < 1 || got > 2 {
+			t.Fatalf("%d attempts allowed, want 1 or 2", got)
+		}
+	})
+}
+
+func TestSessionsStore(t *testing.T) {
+	repotest.Each(t, func(t *testing.T, db *repository.DB) {
+		ctx := context.Background()
+		store := repository.NewSessions(db)
+		u := mustUser(t, db, "ada@example.org", domain.RoleJobSeeker, "")
+		a := domain.Session{ID: id(), UserID: u.ID, Device: "Firefox", CreatedAt: t0, LastUsedAt: t0}
+		b := domain.Session{ID: id(), UserID: u.ID, Device: "curl", CreatedAt: t0.Add(time.Minute), LastUsedAt: t0.Add(time.Minute)}
+		for _, s := range []domain.Session{a, b} {
+			if err := store.Create(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		st, err := store.State(ctx, a.ID)
+		if err != nil || st.UserID != u.ID || st.Role != domain.RoleJobSeeker || st.EndedAt != nil {
+			t.Fatalf("state %+v %v", st, err)
+		}
+		if _, err := store.State(ctx, id()); !errors.Is(err, domain.ErrNotFound) {
+			t.Fatalf("unknown session: %v", err)
+		}
+		list, err := store.ListByUser(ctx, u.ID)
+		if err != nil || len(list) != 2 || list[0].ID != b.ID {
+			t.Fatalf("list %+v %v", list, err)
+		}
+		if err := store.Touch(ctx, a.ID, t0.Add(time.Hour), t0.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := store.ByID(ctx, a.ID); !got.LastUsedAt.Equal(t0.Add(time.Hour)) {
+			t.Fatalf("last used %v", got.LastUsedAt)
+		}
+		if err := store.End(ctx, a.ID, t0.Add(2*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := store.State(ctx, a.ID); st.EndedAt == nil {
+			t.Fatal("not ended")
+		}
+		ids, err := store.EndUser(ctx, u.ID, t0.Add(3*time.Hour))
+		if err != nil || len(ids) != 1 || ids[0] != b.ID {
+			t.Fatalf("ended %v %v", ids, err)
+		}
+		if list, _ := store.ListByUser(ctx, u.ID); len(list) != 0 {
+			t.Fatalf("live after EndUser: %+v", list)
+		}
+		if err := store.Prune(ctx, t0.Add(4*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := store.ByID(ctx, a.ID); !errors.Is(err, domain.ErrNotFound) {
+			t.Fatalf("ended session survived the prune: %v", err)
 		}
 	})
 }

@@ -15,12 +15,23 @@ import (
 // AuthConfig holds the token and lock-out settings.
 type AuthConfig struct {
 	// Secret signs access tokens (HS256); at least 32 bytes.
-	Secret     []byte
-	AccessTTL  time.Duration
-	RefreshTTL time.Duration
-	// MaxFailures login attempts per account within Lockout, then a lock-out until the window ends.
+	Secret []byte
+	// PreviousSecret, when set, still verifies tokens signed before a rotation.
+	PreviousSecret []byte
+	AccessTTL      time.Duration
+	RefreshTTL     time.Duration
+	// MaxFailures failed logins per account and source address pass without
+	// delay; each further one doubles the wait, from 1 s up to Lockout. A
+	// pair's failures are forgotten Lockout after its last one.
 	MaxFailures int
 	Lockout     time.Duration
+	// AccountLockFailures failures from at least AccountLockSources sources
+	// within Lockout lock the account for every source that never signed in
+	// to it successfully. Zero means 10×MaxFailures and 10.
+	AccountLockFailures int
+	AccountLockSources  int
+	// KnownSourceTTL is how long a successful sign-in keeps a source known; zero means 90 days.
+	KnownSourceTTL time.Duration
 }
 
 // AuthStores are what Auth keeps its state in.
@@ -29,7 +40,8 @@ type AuthStores struct {
 	Users          UserStore
 	RefreshTokens  RefreshTokenStore
 	PasswordTokens PasswordTokenStore
-	LoginAttempts  LoginAttemptStore
+	LoginFailures  LoginFailureStore
+	Sessions       SessionStore
 	Audit          *Audit
 }
 
@@ -44,6 +56,9 @@ type Auth struct {
 	dummyHash string
 	// prunedAt is when ended login windows were last deleted (Unix seconds).
 	prunedAt atomic.Int64
+	// keys sign (the first) and verify (all) access tokens.
+	keys  []signingKey
+	guard *SessionGuard
 }
 
 // AuthOption adjusts Auth.
@@ -61,16 +76,30 @@ func WithClock(now func() time.Time) AuthOption {
 
 // NewAuth checks cfg and returns the service.
 func NewAuth(cfg AuthConfig, st AuthStores, opts ...AuthOption) (*Auth, error) {
-	if len(cfg.Secret) < 32 {
+	if len(cfg.Secret) < 32 || (cfg.PreviousSecret != nil && len(cfg.PreviousSecret) < 32) {
 		return nil, errors.New("the access token secret must have at least 32 bytes")
 	}
 	if cfg.AccessTTL <= 0 || cfg.RefreshTTL <= 0 || cfg.MaxFailures < 1 || cfg.Lockout <= 0 {
 		return nil, errors.New("token lifetimes, login failures and lock-out must be positive")
 	}
+	if cfg.AccountLockFailures == 0 {
+		cfg.AccountLockFailures = 10 * cfg.MaxFailures
+	}
+	if cfg.AccountLockSources == 0 {
+		cfg.AccountLockSources = 10
+	}
+	if cfg.KnownSourceTTL == 0 {
+		cfg.KnownSourceTTL = 90 * 24 * time.Hour
+	}
 	a := &Auth{cfg: cfg, st: st, hasher: NewPasswordHasher(DefaultArgon2), now: time.Now}
 	for _, o := range opts {
 		o(a)
 	}
+	a.keys = []signingKey{{id: KeyID(cfg.Secret), secret: cfg.Secret}}
+	if len(cfg.PreviousSecret) > 0 {
+		a.keys = append(a.keys, signingKey{id: KeyID(cfg.PreviousSecret), secret: cfg.PreviousSecret})
+	}
+	a.guard = NewSessionGuard(st.Sessions, a.now)
 	dummy, err := a.hasher.DummyHash()
 	if err != nil {
 		return nil, err

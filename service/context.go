@@ -30,3 +30,24 @@ func PrincipalFrom(ctx context.Context) Principal {
 	}
 	return Anonymous
 }
+
+type requestMetaKey struct{}
+
+// RequestMeta is what the HTTP layer knows of where a request came from:
+// the client address (after any trusted proxy) and its User-Agent. Login
+// counts failures per account and address; a new session records its device.
+type RequestMeta struct {
+	ClientIP  string
+	UserAgent string
+}
+
+// WithRequestMeta returns ctx carrying m.
+func WithRequestMeta(ctx context.Context, m RequestMeta) context.Context {
+	return context.WithValue(ctx, requestMetaKey{}, m)
+}
+
+// RequestMetaFrom returns the request's metadata, or the zero value.
+func RequestMetaFrom(ctx context.Context) RequestMeta {
+	m, _ := ctx.Value(requestMetaKey{}).(RequestMeta)
+	return m
+}

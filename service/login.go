@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"math"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -28,10 +29,16 @@ var (
 	errBadRefresh     = domain.Errorf(domain.ErrUnauthorized, "The refresh token is invalid, expired or revoked; log in again.")
 )
 
-// Login checks an email and password and returns a new token pair. The
-// attempt is counted before the password is verified, so parallel guesses
-// cannot exceed the account's budget; unknown emails are counted and hashed
-// like known ones, so neither the answer nor its timing tells them apart.
+// Login checks an email and password and returns a new token pair in a new
+// session. Failures are counted per account and source address together
+// (an IPv6 address by its /64): a pair gets MaxFailures tries, then waits
+// 1 s, 2 s, 4 s... up to Lockout before each next one. Only when an account
+// collects many failures from many sources is it locked, and then only for
+// sources that never signed in to it: its owner, on a device they used
+// before, still gets in. Each attempt is counted before the password is
+// verified, so parallel guesses share one turn; unknown emails are counted
+// and hashed like known ones, so neither the answer nor its timing tells
+// them apart.
 func (a *Auth) Login(ctx context.Context, email, password string) (Tokens, error) {
 	norm, err := domain.NormalizeEmail(email)
 	if err != nil {
@@ -42,41 +49,63 @@ func (a *Auth) Login(ctx context.Context, email, password string) (Tokens, error
 	if err != nil {
 		return Tokens{}, err
 	}
-	if err := a.st.LoginAttempts.Clear(ctx, a.accountKey(norm)); err != nil {
+	if err := a.st.LoginFailures.Succeeded(ctx, a.pairKey(ctx, norm), a.now().UTC()); err != nil {
 		return Tokens{}, err
 	}
-	return a.issue(ctx, u, newID())
+	var out Tokens
+	err = a.st.Tx.InTx(ctx, func(ctx context.Context) error {
+		now := a.now().UTC()
+		s := domain.Session{ID: newID(), UserID: u.ID, Device: deviceOf(ctx), CreatedAt: now, LastUsedAt: now}
+		if err := a.st.Sessions.Create(ctx, s); err != nil {
+			return err
+		}
+		out, err = a.issue(ctx, u, s.ID)
+		return err
+	})
+	return out, err
 }
 
-// pruneAttempts deletes ended login windows at most once an hour, so that
-// attempts on emails nobody has do not pile up, even while nobody logs in
-// successfully. A failure only delays that.
+// pruneAttempts deletes old login failures and known sources, and long-ended
+// sessions, at most once an hour, so that attempts on emails nobody has do
+// not pile up. A failure only delays that.
 func (a *Auth) pruneAttempts(ctx context.Context) {
 	now := a.now().UTC()
 	last := a.prunedAt.Load()
 	if now.Unix()-last < 3600 || !a.prunedAt.CompareAndSwap(last, now.Unix()) {
 		return
 	}
-	_, _ = a.st.LoginAttempts.Prune(ctx, now.Add(-a.cfg.Lockout))
+	_ = a.st.LoginFailures.Prune(ctx, now.Add(-a.cfg.Lockout), now.Add(-a.cfg.KnownSourceTTL))
+	_ = a.st.Sessions.Prune(ctx, now.Add(-a.cfg.RefreshTTL))
 }
 
-// checkPassword counts one attempt against the account, then verifies the
-// password; it returns the user when it matches. An overlong password is
-// refused before anything is counted or hashed, whatever the caller checked.
+// loginDelay is how long a pair waits after its failures-th failure.
+func (a *Auth) loginDelay(failures int) time.Duration {
+	if failures < a.cfg.MaxFailures {
+		return 0
+	}
+	shift := min(failures-a.cfg.MaxFailures, 30)
+	return min(time.Second<<shift, a.cfg.Lockout)
+}
+
+// checkPassword counts one attempt against the account and source, then
+// verifies the password; it returns the user when it matches. An overlong
+// password is refused before anything is counted or hashed, whatever the
+// caller checked.
 func (a *Auth) checkPassword(ctx context.Context, email, password string) (domain.User, error) {
 	if utf8.RuneCountInString(password) > domain.MaxPasswordLength {
 		return domain.User{}, errBadCredentials
 	}
-	ok, wait, err := a.st.LoginAttempts.Begin(ctx, a.accountKey(email), a.now().UTC(), a.cfg.Lockout, a.cfg.MaxFailures)
+	now := a.now().UTC()
+	account, pair := a.accountKey(email), a.pairKey(ctx, email)
+	ok, wait, failures, err := a.st.LoginFailures.Begin(ctx, pair, account, now, a.cfg.Lockout, a.loginDelay)
 	if err != nil {
 		return domain.User{}, err
 	}
 	if !ok {
-		return domain.User{}, &domain.RetryAfterError{
-			Category: domain.ErrRateLimited,
-			Msg:      "Too many failed logins for this account; try again later.",
-			Seconds:  max(1, int(math.Ceil(wait.Seconds()))),
-		}
+		return domain.User{}, retryLogin("Too many failed logins from this address; try again later.", wait)
+	}
+	if err := a.checkAccountLock(ctx, account, pair, failures, now); err != nil {
+		return domain.User{}, err
 	}
 	u, err := a.st.Users.ByEmail(ctx, email)
 	if err != nil && !errors.Is(err, domain.ErrNotFound) {
@@ -96,25 +125,76 @@ func (a *Auth) checkPassword(ctx context.Context, email, password string) (domai
 	return u, nil
 }
 
-// accountKey is what the lock-out table keeps of an email: an HMAC keyed
-// with the signing secret, so that the table alone cannot confirm which
-// addresses were tried.
-func (a *Auth) accountKey(email string) string {
-	mac := hmac.New(sha256.New, a.cfg.Secret)
-	mac.Write([]byte("login:" + email))
-	return hex.EncodeToString(mac.Sum(nil))
+// checkAccountLock refuses a source that never signed in to the account
+// while the account is under a wide attack. The attempt has been counted,
+// so the source's own wait keeps growing and is what it is told.
+func (a *Auth) checkAccountLock(ctx context.Context, account, pair string, pairFailures int, now time.Time) error {
+	failures, sources, err := a.st.LoginFailures.AccountPressure(ctx, account, now.Add(-a.cfg.Lockout))
+	if err != nil {
+		return err
+	}
+	if failures < a.cfg.AccountLockFailures || sources < a.cfg.AccountLockSources {
+		return nil
+	}
+	known, err := a.st.LoginFailures.Known(ctx, pair, now.Add(-a.cfg.KnownSourceTTL))
+	if err != nil || known {
+		return err
+	}
+	return retryLogin("This account is protected after many failed logins from many places; sign in from a device you used before, or try again later.",
+		a.loginDelay(pairFailures))
 }
 
-// issue signs an access token and stores a new refresh token in family.
-func (a *Auth) issue(ctx context.Context, u domain.User, family string) (Tokens, error) {
-	access, accessExp, err := a.signAccess(u)
+func retryLogin(msg string, wait time.Duration) error {
+	return &domain.RetryAfterError{Category: domain.ErrRateLimited, Msg: msg, Seconds: max(1, int(math.Ceil(wait.Seconds())))}
+}
+
+// accountKey is what the lock-out tables keep of an email: an HMAC keyed
+// with the signing secret, so that the tables alone cannot confirm which
+// addresses were tried.
+func (a *Auth) accountKey(email string) string {
+	return a.mac("login:" + email)
+}
+
+// pairKey names an account and the request's source address group together.
+func (a *Auth) pairKey(ctx context.Context, email string) string {
+	return a.mac("login:" + email + "\x00" + domain.SourceGroup(RequestMetaFrom(ctx).ClientIP))
+}
+
+func (a *Auth) mac(s string) string {
+	m := hmac.New(sha256.New, a.cfg.Secret)
+	m.Write([]byte(s))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// deviceOf is what a session shows of the client that signed in: its
+// User-Agent, cut short and stripped of anything but printable text.
+func deviceOf(ctx context.Context) string {
+	ua := RequestMetaFrom(ctx).UserAgent
+	var b strings.Builder
+	for _, r := range ua {
+		if b.Len() >= 160 {
+			break
+		}
+		if r >= 0x20 && r != 0x7f && (r < 0x80 || r > 0x9f) && r != utf8.RuneError {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "Unknown device"
+	}
+	return b.String()
+}
+
+// issue signs an access token and stores a new refresh token in session sid.
+func (a *Auth) issue(ctx context.Context, u domain.User, sid string) (Tokens, error) {
+	access, accessExp, err := a.signAccess(u, sid)
 	if err != nil {
 		return Tokens{}, err
 	}
 	now := a.now().UTC()
 	raw := randomToken(32)
 	rt := domain.RefreshToken{
-		ID: newID(), UserID: u.ID, FamilyID: family, TokenHash: hashToken(raw),
+		ID: newID(), UserID: u.ID, FamilyID: sid, TokenHash: hashToken(raw),
 		ExpiresAt: now.Add(a.cfg.RefreshTTL), CreatedAt: now,
 	}
 	if err := a.st.RefreshTokens.Create(ctx, rt); err != nil {
@@ -146,7 +226,7 @@ func (a *Auth) Refresh(ctx context.Context, raw string) (Tokens, error) {
 			return errBadRefresh
 		case t.UsedAt != nil:
 			reused = true
-			return a.st.RefreshTokens.RevokeFamily(ctx, t.FamilyID, now)
+			return a.endFamily(ctx, t.FamilyID, now)
 		}
 		marked, err := a.st.RefreshTokens.MarkUsed(ctx, t.ID, now)
 		if err != nil {
@@ -154,13 +234,23 @@ func (a *Auth) Refresh(ctx context.Context, raw string) (Tokens, error) {
 		}
 		if !marked {
 			reused = true
-			return a.st.RefreshTokens.RevokeFamily(ctx, t.FamilyID, now)
+			return a.endFamily(ctx, t.FamilyID, now)
+		}
+		sess, err := a.st.Sessions.ByID(ctx, t.FamilyID)
+		if errors.Is(err, domain.ErrNotFound) || (err == nil && sess.EndedAt != nil) {
+			return errBadRefresh
+		}
+		if err != nil {
+			return err
 		}
 		u, err := a.st.Users.ByID(ctx, t.UserID)
 		if errors.Is(err, domain.ErrNotFound) {
 			return errBadRefresh
 		}
 		if err != nil {
+			return err
+		}
+		if err := a.st.Sessions.Touch(ctx, sess.ID, now, now); err != nil {
 			return err
 		}
 		out, err = a.issue(ctx, u, t.FamilyID)
@@ -176,8 +266,9 @@ func (a *Auth) Refresh(ctx context.Context, raw string) (Tokens, error) {
 	return out, nil
 }
 
-// Logout revokes the refresh token's whole family. An unknown token is not
-// an error: the caller is logged out either way.
+// Logout ends the refresh token's session: its refresh tokens are revoked
+// and its access tokens refused from the next request on. An unknown token
+// is not an error: the caller is logged out either way.
 func (a *Auth) Logout(ctx context.Context, raw string) error {
 	if raw == "" || len(raw) > 256 {
 		return nil
@@ -189,5 +280,45 @@ func (a *Auth) Logout(ctx context.Context, raw string) error {
 	if err != nil {
 		return err
 	}
-	return a.st.RefreshTokens.RevokeFamily(ctx, t.FamilyID, a.now().UTC())
+	return a.st.Tx.InTx(ctx, func(ctx context.Context) error {
+		return a.endFamily(ctx, t.FamilyID, a.now().UTC())
+	})
+}
+
+// endFamily revokes a session's refresh tokens and ends the session.
+func (a *Auth) endFamily(ctx context.Context, sid string, now time.Time) error {
+	if err := a.st.RefreshTokens.RevokeFamily(ctx, sid, now); err != nil {
+		return err
+	}
+	if err := a.st.Sessions.End(ctx, sid, now); err != nil {
+		return err
+	}
+	a.guard.Forget(sid)
+	return nil
+}
+
+// EndAllSessions signs the user out everywhere: every refresh token revoked,
+// every session ended, every access token refused from the next request on
+// (within SessionCacheTTL on other processes).
+func (a *Auth) EndAllSessions(ctx context.Context, userID string) error {
+	return a.st.Tx.InTx(ctx, func(ctx context.Context) error {
+		return a.endUserSessions(ctx, userID, a.now().UTC())
+	})
+}
+
+func (a *Auth) endUserSessions(ctx context.Context, userID string, now time.Time) error {
+	if err := a.st.RefreshTokens.RevokeUser(ctx, userID, now); err != nil {
+		return err
+	}
+	ids, err := a.st.Sessions.EndUser(ctx, userID, now)
+	if err != nil {
+		return err
+	}
+	a.guard.Forget(ids...)
+	return nil
+}
+
+// Sessions lists the user's live sessions, newest first.
+func (a *Auth) Sessions(ctx context.Context, userID string) ([]domain.Session, error) {
+	return a.st.Sessions.ListByUser(ctx, userID)
 }

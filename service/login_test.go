@@ -41,7 +41,7 @@ func TestFailedLoginsPruneEndedWindowsToo(t *testing.T) {
 	e := newEnv(t, repotest.SQLite(t), cheapArgon2)
 	ctx := context.Background()
 	count := func() (n int) {
-		if err := e.db.SQL().QueryRowContext(ctx, "SELECT count(*) FROM login_attempts").Scan(&n); err != nil {
+		if err := e.db.SQL().QueryRowContext(ctx, "SELECT count(*) FROM login_failures").Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n

@@ -29,6 +29,8 @@ type Principal struct {
 	OrgID  string
 	KeyID  string
 	Scopes []string
+	// SessionID is the sign-in a user's access token belongs to.
+	SessionID string
 }
 
 // Anonymous is the principal of a request without credentials.

@@ -52,16 +52,36 @@ type PasswordTokenStore interface {
 	Use(ctx context.Context, id string, at time.Time) (bool, error)
 }
 
-// LoginAttemptStore counts login attempts per account in a fixed window.
-type LoginAttemptStore interface {
-	// Begin counts one attempt unless max are already counted in the window
-	// that started at most window ago; when refused it says how long until
-	// the window ends. The count and the check are one atomic step.
-	Begin(ctx context.Context, key string, now time.Time, window time.Duration, max int) (bool, time.Duration, error)
-	// Clear forgets the account's attempts after a successful login.
-	Clear(ctx context.Context, key string) error
-	// Prune deletes windows that started before cutoff.
-	Prune(ctx context.Context, cutoff time.Time) (int64, error)
+// LoginFailureStore counts failed logins per account and source address.
+type LoginFailureStore interface {
+	// Begin counts one attempt for the pair unless it must still wait; the
+	// next attempt then waits delay(failures). Check and count are one
+	// atomic step. When refused it says how long the pair must still wait.
+	Begin(ctx context.Context, pair, account string, now time.Time, window time.Duration, delay func(failures int) time.Duration) (ok bool, wait time.Duration, failures int, err error)
+	// AccountPressure counts the account's failures and distinct sources since a time.
+	AccountPressure(ctx context.Context, account string, since time.Time) (failures, sources int, err error)
+	// Succeeded forgets the pair's failures and remembers it as a known source.
+	Succeeded(ctx context.Context, pair string, now time.Time) error
+	// Known reports whether the pair signed in successfully since a time.
+	Known(ctx context.Context, pair string, since time.Time) (bool, error)
+	// Prune deletes old failures and old known sources.
+	Prune(ctx context.Context, failuresBefore, knownBefore time.Time) error
+}
+
+// SessionStore keeps sign-ins.
+type SessionStore interface {
+	Create(ctx context.Context, s domain.Session) error
+	ByID(ctx context.Context, id string) (domain.Session, error)
+	// State is the session with its user's current role and organisation;
+	// ErrNotFound when either no longer exists.
+	State(ctx context.Context, id string) (domain.SessionState, error)
+	ListByUser(ctx context.Context, userID string) ([]domain.Session, error)
+	// Touch sets last_used_at to at when it is older than before.
+	Touch(ctx context.Context, id string, at, before time.Time) error
+	End(ctx context.Context, id string, at time.Time) error
+	// EndUser ends every live session of the user and returns their ids.
+	EndUser(ctx context.Context, userID string, at time.Time) ([]string, error)
+	Prune(ctx context.Context, cutoff time.Time) error
 }
 
 // APIKeyStore keeps hashed API keys.

@@ -27,7 +27,7 @@ type MeUpdate struct {
 }
 
 // UpdateMe applies u. A password change counts against the account's login
-// budget like a login, and revokes every refresh token of the account in the
+// budget like a login, and ends every session of the account in the
 // transaction that stores the new hash.
 func (s *Users) UpdateMe(ctx context.Context, pr Principal, u MeUpdate) (domain.User, error) {
 	verr := &domain.ValidationError{}
@@ -59,7 +59,7 @@ func (s *Users) UpdateMe(ctx context.Context, pr Principal, u MeUpdate) (domain.
 			}
 			return domain.User{}, err
 		}
-		if err := s.a.st.LoginAttempts.Clear(ctx, s.a.accountKey(user.Email)); err != nil {
+		if err := s.a.st.LoginFailures.Succeeded(ctx, s.a.pairKey(ctx, user.Email), s.a.now().UTC()); err != nil {
 			return domain.User{}, err
 		}
 		if hash, err = s.a.hasher.Hash(ctx, *u.NewPassword); err != nil {
@@ -80,7 +80,8 @@ func (s *Users) UpdateMe(ctx context.Context, pr Principal, u MeUpdate) (domain.
 			if err := s.a.st.Users.SetPasswordHash(ctx, user.ID, hash, now); err != nil {
 				return err
 			}
-			if err := s.a.st.RefreshTokens.RevokeUser(ctx, user.ID, now); err != nil {
+			// A new password signs the account out everywhere, this device too.
+			if err := s.a.endUserSessions(ctx, user.ID, now); err != nil {
 				return err
 			}
 			if err := s.a.st.Audit.Record(ctx, Entry(pr, ActionPasswordChange, ObjectUser, user.ID)); err != nil {

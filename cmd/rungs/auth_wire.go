@@ -45,7 +45,7 @@ func wireAuth(ctx context.Context, cfg config, db *repository.DB) (authServices,
 		Lockout:     cfg.LoginLockout,
 	}, service.AuthStores{
 		Tx: db, Users: users, RefreshTokens: repository.NewRefreshTokens(db), PasswordTokens: ptokens,
-		LoginAttempts: repository.NewLoginAttempts(db), Audit: audit,
+		LoginFailures: repository.NewLoginFailures(db), Sessions: repository.NewSessions(db), Audit: audit,
 	})
 	if err != nil {
 		return authServices{}, err
