@@ -79,6 +79,22 @@ func (s *Users) SetPasswordHash(ctx context.Context, id, hash string, at time.Ti
 	return s.set(ctx, id, map[string]any{"password_hash": hash, "updated_at": at.UTC()})
 }
 
+// Delete removes the user; sessions, refresh tokens and password tokens go
+// with it (ON DELETE CASCADE), keys they created keep working unowned.
+func (s *Users) Delete(ctx context.Context, id string) error {
+	if !wellFormedID(id) {
+		return domain.Errorf(domain.ErrNotFound, "user not found")
+	}
+	res := s.db.conn(ctx).Where("id = ?", id).Delete(&userRow{})
+	if res.Error != nil {
+		return translate(res.Error, "user")
+	}
+	if res.RowsAffected == 0 {
+		return domain.Errorf(domain.ErrNotFound, "user not found")
+	}
+	return nil
+}
+
 // set writes only the given columns, never a whole row read earlier, so
 // that a rename cannot put back a password hash changed meanwhile.
 func (s *Users) set(ctx context.Context, id string, cols map[string]any) error {

@@ -297,12 +297,19 @@ func (a *Auth) endFamily(ctx context.Context, sid string, now time.Time) error {
 	return nil
 }
 
-// EndAllSessions signs the user out everywhere: every refresh token revoked,
-// every session ended, every access token refused from the next request on
-// (within SessionCacheTTL on other processes).
-func (a *Auth) EndAllSessions(ctx context.Context, userID string) error {
+// EndAllSessions signs userID out everywhere on behalf of by (the user or
+// an admin): every refresh token revoked, every session ended, every access
+// token refused from the next request on (within SessionCacheTTL on other
+// processes). A user that does not exist is ErrNotFound.
+func (a *Auth) EndAllSessions(ctx context.Context, by Principal, userID string) error {
 	return a.st.Tx.InTx(ctx, func(ctx context.Context) error {
-		return a.endUserSessions(ctx, userID, a.now().UTC())
+		if _, err := a.st.Users.ByID(ctx, userID); err != nil {
+			return err
+		}
+		if err := a.endUserSessions(ctx, userID, a.now().UTC()); err != nil {
+			return err
+		}
+		return a.st.Audit.Record(ctx, Entry(by, ActionUserSignOut, ObjectUser, userID))
 	})
 }
 

@@ -9,7 +9,9 @@ type Action string
 
 // Actions the policy knows. Anything else is refused.
 //
-// Users (me): every signed-in user, on their own account.
+// Users (me): every signed-in user, on their own account (read, change,
+// delete, list and end their sessions). ActionUserSignOut, ending every
+// session of another user, is for admins only.
 // Organisations: admins create them and invite recruiters; recruiters read
 // their own organisation. API keys: recruiters of the organisation and admins
 // create, list and revoke them; keys never manage keys.
@@ -22,6 +24,8 @@ type Action string
 const (
 	ActionMeRead          Action = "me:read"
 	ActionMeUpdate        Action = "me:update"
+	ActionMeDelete        Action = "me:delete"
+	ActionUserSignOut     Action = "user:sign_out"
 	ActionOrgCreate       Action = "org:create"
 	ActionOrgRead         Action = "org:read"
 	ActionOrgInvite       Action = "org:invite"
@@ -104,6 +108,8 @@ type rule struct {
 var rules = map[Action]rule{
 	ActionMeRead:          {roles: []string{RoleJobSeeker, RoleRecruiter, RoleAdmin}},
 	ActionMeUpdate:        {roles: []string{RoleJobSeeker, RoleRecruiter, RoleAdmin}},
+	ActionMeDelete:        {roles: []string{RoleJobSeeker, RoleRecruiter, RoleAdmin}},
+	ActionUserSignOut:     {roles: []string{RoleAdmin}},
 	ActionOrgCreate:       {roles: []string{RoleAdmin}},
 	ActionOrgRead:         {roles: []string{RoleRecruiter, RoleAdmin}, own: ownOrg},
 	ActionOrgInvite:       {roles: []string{RoleAdmin}},

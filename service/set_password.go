@@ -53,7 +53,7 @@ func (a *Auth) SetPassword(ctx context.Context, token, password string) error {
 		if err := a.st.Users.SetPasswordHash(ctx, u.ID, hash, now); err != nil {
 			return err
 		}
-		if err := a.st.RefreshTokens.RevokeUser(ctx, u.ID, now); err != nil {
+		if err := a.endUserSessions(ctx, u.ID, now); err != nil {
 			return err
 		}
 		pr := Principal{Kind: PrincipalUser, UserID: u.ID, Role: u.Role, OrgID: u.OrganisationID}

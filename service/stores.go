@@ -22,6 +22,8 @@ type UserStore interface {
 	// updated_at, so that concurrent changes to the other field survive.
 	SetDisplayName(ctx context.Context, id, name string, at time.Time) error
 	SetPasswordHash(ctx context.Context, id, hash string, at time.Time) error
+	// Delete removes the user with everything that hangs off the account.
+	Delete(ctx context.Context, id string) error
 }
 
 // OrganisationStore keeps organisations.

@@ -97,3 +97,21 @@ func (s *Users) UpdateMe(ctx context.Context, pr Principal, u MeUpdate) (domain.
 	}
 	return user, nil
 }
+
+// DeleteMe erases the caller's account: every session ends at once and the
+// user row goes with its sessions, refresh and password tokens. The audit
+// log keeps only the account id, which no longer leads anywhere.
+func (s *Users) DeleteMe(ctx context.Context, pr Principal) error {
+	return s.a.st.Tx.InTx(ctx, func(ctx context.Context) error {
+		if _, err := s.a.st.Users.ByID(ctx, pr.UserID); err != nil {
+			return err
+		}
+		if err := s.a.endUserSessions(ctx, pr.UserID, s.a.now().UTC()); err != nil {
+			return err
+		}
+		if err := s.a.st.Users.Delete(ctx, pr.UserID); err != nil {
+			return err
+		}
+		return s.a.st.Audit.Record(ctx, Entry(pr, ActionMeDelete, ObjectUser, pr.UserID))
+	})
+}
