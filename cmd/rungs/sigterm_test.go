@@ -87,4 +87,3 @@ func TestSIGTERMLetsAnInFlightRequestFinish(t *testing.T) {
 		t.Fatal("process did not exit")
 	}
 }
-
