@@ -43,7 +43,7 @@ func noStore(c echo.Context) {
 // signup godoc
 //
 //	@Summary		Sign up as a job seeker
-//	@Description	Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. Rate limited per client IP.
+//	@Description	Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. An email that already has an account gets the same answer and nothing changes for that account, so that nobody can find out which emails are registered; its owner logs in, or resets the password. Rate limited per client IP.
 //	@Tags			auth
 //	@Accept			json
 //	@Produce		json
@@ -51,7 +51,6 @@ func noStore(c echo.Context) {
 //	@Success		201		{object}	User
 //	@Failure		400		{object}	Problem	"malformed JSON, unknown field (such as role) or wrong type"
 //	@Failure		401		{object}	Problem	"an Authorization header was sent and does not verify"
-//	@Failure		409		{object}	Problem	"an account with this email exists"
 //	@Failure		413		{object}	Problem	"body too large"
 //	@Failure		415		{object}	Problem	"not JSON"
 //	@Failure		422		{object}	Problem	"invalid email, display name, or a short or common password"
@@ -135,7 +134,7 @@ func (s *server) refresh(c echo.Context) error {
 // logout godoc
 //
 //	@Summary		Log out
-//	@Description	Revokes the refresh token and every token renewed from the same login. Answers 204 for an unknown token too. Access tokens already issued expire on their own within 15 minutes.
+//	@Description	Ends the session: revokes the refresh token and every token renewed from the same login, and the session's access tokens are refused from the next request on (within 5 seconds on every server). Answers 204 for an unknown token too.
 //	@Tags			auth
 //	@Accept			json
 //	@Param			body	body	RefreshRequest	true	"the refresh token"

@@ -39,6 +39,9 @@ type matrixRow struct {
 	scope   string
 	request func(m *matrix, who caller) (path, body string)
 	want    [callerCount]int
+	// fresh rows end the caller's sessions or account: each user column
+	// gets a new user of the same kind instead of the shared token.
+	fresh bool
 }
 
 // matrix holds the actors: job seekers A and B, organisations X and Y with a
@@ -72,6 +75,20 @@ func newMatrix(t *testing.T) *matrix {
 // token returns the caller's credential for row: keys of organisation X
 // holding exactly the row's scope, or every other scope.
 func (m *matrix) token(row matrixRow, who caller) string {
+	if row.fresh {
+		switch who {
+		case seekerA, seekerB:
+			email := m.s.email("fresh-seeker")
+			m.s.signup(email)
+			return m.s.login(email).AccessToken
+		case recruiterX:
+			return m.s.recruiter(m.admin, m.orgX)
+		case recruiterY:
+			return m.s.recruiter(m.admin, m.orgY)
+		case adminUser:
+			return m.s.admin()
+		}
+	}
 	switch who {
 	case keyWithScope, keyWithoutScope:
 		var scopes []string
@@ -140,6 +157,14 @@ func matrixRows() []matrixRow {
 		}},
 		{route: "GET /v1/me", want: signedIn(200), request: fixed("/v1/me", "")},
 		{route: "PATCH /v1/me", want: signedIn(200), request: fixed("/v1/me", `{"display_name":"Renamed"}`)},
+		{route: "DELETE /v1/me", want: signedIn(204), fresh: true, request: fixed("/v1/me", "")},
+		{route: "GET /v1/me/sessions", want: signedIn(200), request: fixed("/v1/me/sessions", "")},
+		{route: "POST /v1/me/sessions/revoke-all", want: signedIn(204), fresh: true, request: fixed("/v1/me/sessions/revoke-all", "")},
+		{route: "POST /v1/users/:id/sessions/revoke-all", want: adminOnly(204), request: func(m *matrix, _ caller) (string, string) {
+			email := m.s.email("signed-out")
+			id := m.s.signup(email)
+			return "/v1/users/" + id + "/sessions/revoke-all", ""
+		}},
 		{route: "POST /v1/orgs", want: adminOnly(201), request: fixed("/v1/orgs", `{"name":"Org Z"}`)},
 		{route: "GET /v1/orgs/:id", want: orgXManagers(200), request: orgX("", "")},
 		{route: "POST /v1/orgs/:id/members", want: adminOnly(201), request: func(m *matrix, _ caller) (string, string) {

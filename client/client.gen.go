@@ -1192,6 +1192,33 @@ type ApiSelfRatingRequest struct {
 	Proficiency int `json:"proficiency"`
 }
 
+// ApiSession defines model for api.Session.
+type ApiSession struct {
+	// CreatedAt Example: 2026-03-01T09:30:00Z
+	CreatedAt string `json:"created_at"`
+
+	// Current True for the session of the token that asked.
+	//
+	// Example: true
+	Current bool `json:"current"`
+
+	// Device The browser or tool that logged in, from its User-Agent.
+	//
+	// Example: Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0
+	Device string `json:"device"`
+
+	// Id Example: 0195f3c2-7a4e-7b1a-9c3d-2f1e4d5c6b7a
+	Id string `json:"id"`
+
+	// LastUsedAt Example: 2026-03-01T10:02:00Z
+	LastUsedAt string `json:"last_used_at"`
+}
+
+// ApiSessionList defines model for api.SessionList.
+type ApiSessionList struct {
+	Data []ApiSession `json:"data"`
+}
+
 // ApiSetPasswordRequest defines model for api.SetPasswordRequest.
 type ApiSetPasswordRequest struct {
 	// Password 12 to 128 characters, not a well-known password.
@@ -1767,7 +1794,7 @@ type ClientInterface interface {
 
 	// PostAuthLogoutWithBody Log out
 	//
-	// Revokes the refresh token and every token renewed from the same login. Answers 204 for an unknown token too. Access tokens already issued expire on their own within 15 minutes.
+	// Ends the session: revokes the refresh token and every token renewed from the same login, and the session's access tokens are refused from the next request on (within 5 seconds on every server). Answers 204 for an unknown token too.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1776,7 +1803,7 @@ type ClientInterface interface {
 
 	// PostAuthLogout Log out
 	//
-	// Revokes the refresh token and every token renewed from the same login. Answers 204 for an unknown token too. Access tokens already issued expire on their own within 15 minutes.
+	// Ends the session: revokes the refresh token and every token renewed from the same login, and the session's access tokens are refused from the next request on (within 5 seconds on every server). Answers 204 for an unknown token too.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1821,7 +1848,7 @@ type ClientInterface interface {
 
 	// PostAuthSignupWithBody Sign up as a job seeker
 	//
-	// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. Rate limited per client IP.
+	// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. An email that already has an account gets the same answer and nothing changes for that account, so that nobody can find out which emails are registered; its owner logs in, or resets the password. Rate limited per client IP.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1830,7 +1857,7 @@ type ClientInterface interface {
 
 	// PostAuthSignup Sign up as a job seeker
 	//
-	// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. Rate limited per client IP.
+	// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. An email that already has an account gets the same answer and nothing changes for that account, so that nobody can find out which emails are registered; its owner logs in, or resets the password. Rate limited per client IP.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2000,6 +2027,13 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/levels/{slug} (the `GetLevelsBySlug` operationId).
 	GetLevelsBySlug(ctx context.Context, slug string, params *GetLevelsBySlugParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DeleteMe Delete my account
+	//
+	// Erases the account at once: every session ends, and the account with its sign-ins and tokens is deleted. The email can sign up again afterwards. API keys the account created keep working for their organisation.
+	//
+	// Corresponds with DELETE /v1/me (the `DeleteMe` operationId).
+	DeleteMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetMe My account
 	//
 	// Corresponds with GET /v1/me (the `GetMe` operationId).
@@ -2022,6 +2056,20 @@ type ClientInterface interface {
 	//
 	// Corresponds with PATCH /v1/me (the `PatchMe` operationId).
 	PatchMe(ctx context.Context, body PatchMeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetMeSessions My sessions
+	//
+	// Every place the account is signed in: the device that logged in, when, and when it was last used (to the minute). Ended sessions are not listed.
+	//
+	// Corresponds with GET /v1/me/sessions (the `GetMeSessions` operationId).
+	GetMeSessions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostMeSessionsRevokeAll Sign out everywhere
+	//
+	// Ends every session of the account, this one too: refresh tokens stop working at once and access tokens are refused from the next request on (within 5 seconds on every server).
+	//
+	// Corresponds with POST /v1/me/sessions/revoke-all (the `PostMeSessionsRevokeAll` operationId).
+	PostMeSessionsRevokeAll(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostOrgsWithBody Create an organisation
 	//
@@ -2115,6 +2163,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v1/transfer-map (the `PostTransferMap` operationId).
 	PostTransferMap(ctx context.Context, params *PostTransferMapParams, body PostTransferMapJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostUsersByIdSessionsRevokeAll Sign a user out everywhere (admins)
+	//
+	// Ends every session of the user, as their own "sign out everywhere" does. Recorded in the audit log.
+	//
+	// Corresponds with POST /v1/users/{id}/sessions/revoke-all (the `PostUsersByIdSessionsRevokeAll` operationId).
+	PostUsersByIdSessionsRevokeAll(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // GetHealthz Liveness
@@ -2259,7 +2314,7 @@ func (c *Client) PostAuthLogin(ctx context.Context, body PostAuthLoginJSONReques
 
 // PostAuthLogoutWithBody Log out
 //
-// Revokes the refresh token and every token renewed from the same login. Answers 204 for an unknown token too. Access tokens already issued expire on their own within 15 minutes.
+// Ends the session: revokes the refresh token and every token renewed from the same login, and the session's access tokens are refused from the next request on (within 5 seconds on every server). Answers 204 for an unknown token too.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2278,7 +2333,7 @@ func (c *Client) PostAuthLogoutWithBody(ctx context.Context, contentType string,
 
 // PostAuthLogout Log out
 //
-// Revokes the refresh token and every token renewed from the same login. Answers 204 for an unknown token too. Access tokens already issued expire on their own within 15 minutes.
+// Ends the session: revokes the refresh token and every token renewed from the same login, and the session's access tokens are refused from the next request on (within 5 seconds on every server). Answers 204 for an unknown token too.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2373,7 +2428,7 @@ func (c *Client) PostAuthSetPassword(ctx context.Context, body PostAuthSetPasswo
 
 // PostAuthSignupWithBody Sign up as a job seeker
 //
-// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. Rate limited per client IP.
+// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. An email that already has an account gets the same answer and nothing changes for that account, so that nobody can find out which emails are registered; its owner logs in, or resets the password. Rate limited per client IP.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2392,7 +2447,7 @@ func (c *Client) PostAuthSignupWithBody(ctx context.Context, contentType string,
 
 // PostAuthSignup Sign up as a job seeker
 //
-// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. Rate limited per client IP.
+// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. An email that already has an account gets the same answer and nothing changes for that account, so that nobody can find out which emails are registered; its owner logs in, or resets the password. Rate limited per client IP.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2782,6 +2837,23 @@ func (c *Client) GetLevelsBySlug(ctx context.Context, slug string, params *GetLe
 	return c.Client.Do(req)
 }
 
+// DeleteMe Delete my account
+//
+// Erases the account at once: every session ends, and the account with its sign-ins and tokens is deleted. The email can sign up again afterwards. API keys the account created keep working for their organisation.
+//
+// Corresponds with DELETE /v1/me (the `DeleteMe` operationId).
+func (c *Client) DeleteMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteMeRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetMe My account
 //
 // Corresponds with GET /v1/me (the `GetMe` operationId).
@@ -2825,6 +2897,40 @@ func (c *Client) PatchMeWithBody(ctx context.Context, contentType string, body i
 // Corresponds with PATCH /v1/me (the `PatchMe` operationId).
 func (c *Client) PatchMe(ctx context.Context, body PatchMeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewPatchMeRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetMeSessions My sessions
+//
+// Every place the account is signed in: the device that logged in, when, and when it was last used (to the minute). Ended sessions are not listed.
+//
+// Corresponds with GET /v1/me/sessions (the `GetMeSessions` operationId).
+func (c *Client) GetMeSessions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMeSessionsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostMeSessionsRevokeAll Sign out everywhere
+//
+// Ends every session of the account, this one too: refresh tokens stop working at once and access tokens are refused from the next request on (within 5 seconds on every server).
+//
+// Corresponds with POST /v1/me/sessions/revoke-all (the `PostMeSessionsRevokeAll` operationId).
+func (c *Client) PostMeSessionsRevokeAll(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostMeSessionsRevokeAllRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -3028,6 +3134,23 @@ func (c *Client) PostTransferMapWithBody(ctx context.Context, params *PostTransf
 // Corresponds with POST /v1/transfer-map (the `PostTransferMap` operationId).
 func (c *Client) PostTransferMap(ctx context.Context, params *PostTransferMapParams, body PostTransferMapJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewPostTransferMapRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostUsersByIdSessionsRevokeAll Sign a user out everywhere (admins)
+//
+// Ends every session of the user, as their own "sign out everywhere" does. Recorded in the audit log.
+//
+// Corresponds with POST /v1/users/{id}/sessions/revoke-all (the `PostUsersByIdSessionsRevokeAll` operationId).
+func (c *Client) PostUsersByIdSessionsRevokeAll(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostUsersByIdSessionsRevokeAllRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -4473,6 +4596,33 @@ func NewGetLevelsBySlugRequest(server string, slug string, params *GetLevelsBySl
 	return req, nil
 }
 
+// NewDeleteMeRequest constructs an http.Request for the DeleteMe method
+func NewDeleteMeRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewGetMeRequest constructs an http.Request for the GetMe method
 func NewGetMeRequest(server string) (*http.Request, error) {
 	var err error
@@ -4536,6 +4686,60 @@ func NewPatchMeRequestWithBody(server string, contentType string, body io.Reader
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetMeSessionsRequest constructs an http.Request for the GetMeSessions method
+func NewGetMeSessionsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/sessions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPostMeSessionsRevokeAllRequest constructs an http.Request for the PostMeSessionsRevokeAll method
+func NewPostMeSessionsRevokeAllRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/sessions/revoke-all")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -4889,6 +5093,40 @@ func NewPostTransferMapRequestWithBody(server string, params *PostTransferMapPar
 	return req, nil
 }
 
+// NewPostUsersByIdSessionsRevokeAllRequest constructs an http.Request for the PostUsersByIdSessionsRevokeAll method
+func NewPostUsersByIdSessionsRevokeAllRequest(server string, id openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/users/%s/sessions/revoke-all", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
@@ -5007,7 +5245,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostAuthLogoutWithBodyWithResponse Log out
 	//
-	// Revokes the refresh token and every token renewed from the same login. Answers 204 for an unknown token too. Access tokens already issued expire on their own within 15 minutes.
+	// Ends the session: revokes the refresh token and every token renewed from the same login, and the session's access tokens are refused from the next request on (within 5 seconds on every server). Answers 204 for an unknown token too.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5016,7 +5254,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostAuthLogoutWithResponse Log out
 	//
-	// Revokes the refresh token and every token renewed from the same login. Answers 204 for an unknown token too. Access tokens already issued expire on their own within 15 minutes.
+	// Ends the session: revokes the refresh token and every token renewed from the same login, and the session's access tokens are refused from the next request on (within 5 seconds on every server). Answers 204 for an unknown token too.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5061,7 +5299,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostAuthSignupWithBodyWithResponse Sign up as a job seeker
 	//
-	// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. Rate limited per client IP.
+	// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. An email that already has an account gets the same answer and nothing changes for that account, so that nobody can find out which emails are registered; its owner logs in, or resets the password. Rate limited per client IP.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5070,7 +5308,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostAuthSignupWithResponse Sign up as a job seeker
 	//
-	// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. Rate limited per client IP.
+	// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. An email that already has an account gets the same answer and nothing changes for that account, so that nobody can find out which emails are registered; its owner logs in, or resets the password. Rate limited per client IP.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5266,6 +5504,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/levels/{slug} (the `GetLevelsBySlug` operationId).
 	GetLevelsBySlugWithResponse(ctx context.Context, slug string, params *GetLevelsBySlugParams, reqEditors ...RequestEditorFn) (*GetLevelsBySlugResponse, error)
 
+	// DeleteMeWithResponse Delete my account
+	//
+	// Erases the account at once: every session ends, and the account with its sign-ins and tokens is deleted. The email can sign up again afterwards. API keys the account created keep working for their organisation.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/me (the `DeleteMe` operationId).
+	DeleteMeWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DeleteMeResponse, error)
+
 	// GetMeWithResponse My account
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -5290,6 +5537,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PATCH /v1/me (the `PatchMe` operationId).
 	PatchMeWithResponse(ctx context.Context, body PatchMeJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchMeResponse, error)
+
+	// GetMeSessionsWithResponse My sessions
+	//
+	// Every place the account is signed in: the device that logged in, when, and when it was last used (to the minute). Ended sessions are not listed.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/me/sessions (the `GetMeSessions` operationId).
+	GetMeSessionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeSessionsResponse, error)
+
+	// PostMeSessionsRevokeAllWithResponse Sign out everywhere
+	//
+	// Ends every session of the account, this one too: refresh tokens stop working at once and access tokens are refused from the next request on (within 5 seconds on every server).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/me/sessions/revoke-all (the `PostMeSessionsRevokeAll` operationId).
+	PostMeSessionsRevokeAllWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*PostMeSessionsRevokeAllResponse, error)
 
 	// PostOrgsWithBodyWithResponse Create an organisation
 	//
@@ -5389,6 +5654,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v1/transfer-map (the `PostTransferMap` operationId).
 	PostTransferMapWithResponse(ctx context.Context, params *PostTransferMapParams, body PostTransferMapJSONRequestBody, reqEditors ...RequestEditorFn) (*PostTransferMapResponse, error)
+
+	// PostUsersByIdSessionsRevokeAllWithResponse Sign a user out everywhere (admins)
+	//
+	// Ends every session of the user, as their own "sign out everywhere" does. Recorded in the audit log.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/users/{id}/sessions/revoke-all (the `PostUsersByIdSessionsRevokeAll` operationId).
+	PostUsersByIdSessionsRevokeAllWithResponse(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*PostUsersByIdSessionsRevokeAllResponse, error)
 }
 
 type GetHealthzResponse struct {
@@ -6033,8 +6307,6 @@ type PostAuthSignupResponse struct {
 	ApplicationproblemJSON400 *ApiProblem
 	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
 	ApplicationproblemJSON401 *ApiProblem
-	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
-	ApplicationproblemJSON409 *ApiProblem
 	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
 	ApplicationproblemJSON413 *ApiProblem
 	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
@@ -6060,11 +6332,6 @@ func (r PostAuthSignupResponse) GetApplicationproblemJSON400() *ApiProblem {
 // GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
 func (r PostAuthSignupResponse) GetApplicationproblemJSON401() *ApiProblem {
 	return r.ApplicationproblemJSON401
-}
-
-// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
-func (r PostAuthSignupResponse) GetApplicationproblemJSON409() *ApiProblem {
-	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
@@ -7453,6 +7720,61 @@ func (r GetLevelsBySlugResponse) ContentType() string {
 	return ""
 }
 
+type DeleteMeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r DeleteMeResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r DeleteMeResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r DeleteMeResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteMeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteMeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteMeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteMeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type GetMeResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -7613,6 +7935,109 @@ func (r PatchMeResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r PatchMeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetMeSessionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiSessionList
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMeSessionsResponse) GetJSON200() *ApiSessionList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetMeSessionsResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetMeSessionsResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMeSessionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMeSessionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMeSessionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMeSessionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PostMeSessionsRevokeAllResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostMeSessionsRevokeAllResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostMeSessionsRevokeAllResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r PostMeSessionsRevokeAllResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostMeSessionsRevokeAllResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostMeSessionsRevokeAllResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostMeSessionsRevokeAllResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -8200,6 +8625,61 @@ func (r PostTransferMapResponse) ContentType() string {
 	return ""
 }
 
+type PostUsersByIdSessionsRevokeAllResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostUsersByIdSessionsRevokeAllResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostUsersByIdSessionsRevokeAllResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PostUsersByIdSessionsRevokeAllResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PostUsersByIdSessionsRevokeAllResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostUsersByIdSessionsRevokeAllResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostUsersByIdSessionsRevokeAllResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostUsersByIdSessionsRevokeAllResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // GetHealthzWithResponse Liveness
 //
 // 200 while the process runs.
@@ -8322,7 +8802,7 @@ func (c *ClientWithResponses) PostAuthLoginWithResponse(ctx context.Context, bod
 
 // PostAuthLogoutWithBodyWithResponse Log out
 //
-// Revokes the refresh token and every token renewed from the same login. Answers 204 for an unknown token too. Access tokens already issued expire on their own within 15 minutes.
+// Ends the session: revokes the refresh token and every token renewed from the same login, and the session's access tokens are refused from the next request on (within 5 seconds on every server). Answers 204 for an unknown token too.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8337,7 +8817,7 @@ func (c *ClientWithResponses) PostAuthLogoutWithBodyWithResponse(ctx context.Con
 
 // PostAuthLogoutWithResponse Log out
 //
-// Revokes the refresh token and every token renewed from the same login. Answers 204 for an unknown token too. Access tokens already issued expire on their own within 15 minutes.
+// Ends the session: revokes the refresh token and every token renewed from the same login, and the session's access tokens are refused from the next request on (within 5 seconds on every server). Answers 204 for an unknown token too.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8412,7 +8892,7 @@ func (c *ClientWithResponses) PostAuthSetPasswordWithResponse(ctx context.Contex
 
 // PostAuthSignupWithBodyWithResponse Sign up as a job seeker
 //
-// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. Rate limited per client IP.
+// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. An email that already has an account gets the same answer and nothing changes for that account, so that nobody can find out which emails are registered; its owner logs in, or resets the password. Rate limited per client IP.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8427,7 +8907,7 @@ func (c *ClientWithResponses) PostAuthSignupWithBodyWithResponse(ctx context.Con
 
 // PostAuthSignupWithResponse Sign up as a job seeker
 //
-// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. Rate limited per client IP.
+// Creates a job seeker account; log in next. Organisations' recruiters are invited by admins instead. An email that already has an account gets the same answer and nothing changes for that account, so that nobody can find out which emails are registered; its owner logs in, or resets the password. Rate limited per client IP.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8755,6 +9235,21 @@ func (c *ClientWithResponses) GetLevelsBySlugWithResponse(ctx context.Context, s
 	return ParseGetLevelsBySlugResponse(rsp)
 }
 
+// DeleteMeWithResponse Delete my account
+//
+// Erases the account at once: every session ends, and the account with its sign-ins and tokens is deleted. The email can sign up again afterwards. API keys the account created keep working for their organisation.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/me (the `DeleteMe` operationId).
+func (c *ClientWithResponses) DeleteMeWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DeleteMeResponse, error) {
+	rsp, err := c.DeleteMe(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteMeResponse(rsp)
+}
+
 // GetMeWithResponse My account
 //
 // Returns a wrapper object for the known response body format(s).
@@ -8796,6 +9291,36 @@ func (c *ClientWithResponses) PatchMeWithResponse(ctx context.Context, body Patc
 		return nil, err
 	}
 	return ParsePatchMeResponse(rsp)
+}
+
+// GetMeSessionsWithResponse My sessions
+//
+// Every place the account is signed in: the device that logged in, when, and when it was last used (to the minute). Ended sessions are not listed.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/me/sessions (the `GetMeSessions` operationId).
+func (c *ClientWithResponses) GetMeSessionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeSessionsResponse, error) {
+	rsp, err := c.GetMeSessions(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMeSessionsResponse(rsp)
+}
+
+// PostMeSessionsRevokeAllWithResponse Sign out everywhere
+//
+// Ends every session of the account, this one too: refresh tokens stop working at once and access tokens are refused from the next request on (within 5 seconds on every server).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/me/sessions/revoke-all (the `PostMeSessionsRevokeAll` operationId).
+func (c *ClientWithResponses) PostMeSessionsRevokeAllWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*PostMeSessionsRevokeAllResponse, error) {
+	rsp, err := c.PostMeSessionsRevokeAll(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostMeSessionsRevokeAllResponse(rsp)
 }
 
 // PostOrgsWithBodyWithResponse Create an organisation
@@ -8961,6 +9486,21 @@ func (c *ClientWithResponses) PostTransferMapWithResponse(ctx context.Context, p
 		return nil, err
 	}
 	return ParsePostTransferMapResponse(rsp)
+}
+
+// PostUsersByIdSessionsRevokeAllWithResponse Sign a user out everywhere (admins)
+//
+// Ends every session of the user, as their own "sign out everywhere" does. Recorded in the audit log.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/users/{id}/sessions/revoke-all (the `PostUsersByIdSessionsRevokeAll` operationId).
+func (c *ClientWithResponses) PostUsersByIdSessionsRevokeAllWithResponse(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*PostUsersByIdSessionsRevokeAllResponse, error) {
+	rsp, err := c.PostUsersByIdSessionsRevokeAll(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostUsersByIdSessionsRevokeAllResponse(rsp)
 }
 
 // ParseGetHealthzResponse parses an HTTP response from a GetHealthzWithResponse call
@@ -9523,13 +10063,6 @@ func ParsePostAuthSignupResponse(rsp *http.Response) (*PostAuthSignupResponse, e
 			return nil, err
 		}
 		response.ApplicationproblemJSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest ApiProblem
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationproblemJSON409 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest ApiProblem
@@ -10815,6 +11348,49 @@ func ParseGetLevelsBySlugResponse(rsp *http.Response) (*GetLevelsBySlugResponse,
 	return response, nil
 }
 
+// ParseDeleteMeResponse parses an HTTP response from a DeleteMeWithResponse call
+func ParseDeleteMeResponse(rsp *http.Response) (*DeleteMeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteMeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseGetMeResponse parses an HTTP response from a GetMeWithResponse call
 func ParseGetMeResponse(rsp *http.Response) (*GetMeResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -10952,6 +11528,82 @@ func ParsePatchMeResponse(rsp *http.Response) (*PatchMeResponse, error) {
 			headers.RetryAfter = &value
 		}
 		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetMeSessionsResponse parses an HTTP response from a GetMeSessionsWithResponse call
+func ParseGetMeSessionsResponse(rsp *http.Response) (*GetMeSessionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMeSessionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiSessionList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePostMeSessionsRevokeAllResponse parses an HTTP response from a PostMeSessionsRevokeAllWithResponse call
+func ParsePostMeSessionsRevokeAllResponse(rsp *http.Response) (*PostMeSessionsRevokeAllResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostMeSessionsRevokeAllResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
 	}
 
 	return response, nil
@@ -11455,6 +12107,49 @@ func ParsePostTransferMapResponse(rsp *http.Response) (*PostTransferMapResponse,
 			headers.RetryAfter = &value
 		}
 		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePostUsersByIdSessionsRevokeAllResponse parses an HTTP response from a PostUsersByIdSessionsRevokeAllWithResponse call
+func ParsePostUsersByIdSessionsRevokeAllResponse(rsp *http.Response) (*PostUsersByIdSessionsRevokeAllResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostUsersByIdSessionsRevokeAllResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
 	}
 
 	return response, nil

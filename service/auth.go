@@ -59,6 +59,9 @@ type Auth struct {
 	// keys sign (the first) and verify (all) access tokens.
 	keys  []signingKey
 	guard *SessionGuard
+	// signupTime is how long a signup that creates an account takes; one
+	// for a taken email waits as long.
+	signupTime durationEstimate
 }
 
 // AuthOption adjusts Auth.
@@ -120,8 +123,29 @@ type NewAccount struct {
 
 // Signup creates a job seeker account. Role and organisation are not the
 // caller's to choose: every signup is a job seeker without organisation.
+//
+// A signup for an email that already has an account answers exactly as a
+// new one would (the password is hashed and the insert tried either way, so
+// the time matches too), with an id that leads nowhere, and changes nothing:
+// the answer must not tell whether an email is registered. A deployment
+// that verifies emails would mail the address instead ("you already have
+// an account; reset your password?").
 func (a *Auth) Signup(ctx context.Context, in NewAccount) (domain.User, error) {
-	return a.createUser(ctx, in, domain.RoleJobSeeker, ActionSignup, Principal{})
+	start := time.Now()
+	u, err := a.createUser(ctx, in, domain.RoleJobSeeker, ActionSignup, Principal{})
+	switch {
+	case err == nil:
+		a.signupTime.observe(time.Since(start))
+	case errors.Is(err, domain.ErrConflict):
+		// A rolled-back insert is quicker than a committed one: wait out
+		// the difference.
+		if err := sleepCtx(ctx, a.signupTime.get()-time.Since(start)); err != nil {
+			return domain.User{}, err
+		}
+		u.PasswordHash = ""
+		return u, nil
+	}
+	return u, err
 }
 
 // CreateAdmin creates an administrator; only the command line calls it.
@@ -153,7 +177,7 @@ func (a *Auth) createUser(ctx context.Context, in NewAccount, role string, actio
 		return a.st.Audit.Record(ctx, Entry(by, action, ObjectUser, u.ID))
 	})
 	if errors.Is(err, domain.ErrConflict) {
-		return domain.User{}, domain.Errorf(domain.ErrConflict, "An account with this email already exists.")
+		return u, domain.Errorf(domain.ErrConflict, "An account with this email already exists.")
 	}
 	return u, err
 }

@@ -109,9 +109,22 @@ func TestSignupCreatesAJobSeeker(t *testing.T) {
 	if len(entries) != 1 || entries[0].Action != string(service.ActionSignup) || entries[0].RequestID != "req-1" || entries[0].PrincipalID != u.ID {
 		t.Fatalf("audit %+v", entries)
 	}
-	_, err = e.auth.Signup(ctx, service.NewAccount{Email: "ADA@example.org", DisplayName: "Ada", Password: goodPassword})
-	if !errors.Is(err, domain.ErrConflict) {
+	// A second signup for the email looks like a new one and changes nothing.
+	other, err := e.auth.Signup(ctx, service.NewAccount{Email: "ADA@example.org", DisplayName: "Mallory", Password: "a different long passphrase"})
+	if err != nil {
 		t.Fatalf("second signup: %v", err)
+	}
+	if other.ID == u.ID || other.Email != "ada@example.org" || other.DisplayName != "Mallory" || other.Role != domain.RoleJobSeeker || other.PasswordHash != "" {
+		t.Fatalf("second signup answered %+v", other)
+	}
+	if _, err := e.auth.Login(ctx, "ada@example.org", goodPassword); err != nil {
+		t.Fatalf("the owner's password changed: %v", err)
+	}
+	if _, err := e.auth.Login(ctx, "ada@example.org", "a different long passphrase"); !errors.Is(err, domain.ErrUnauthorized) {
+		t.Fatalf("the second signup's password works: %v", err)
+	}
+	if entries, _ := e.audit.ByObject(ctx, service.ObjectUser, other.ID); len(entries) != 0 {
+		t.Fatalf("audit for the answer that leads nowhere: %+v", entries)
 	}
 	var verr *domain.ValidationError
 	_, err = e.auth.Signup(ctx, service.NewAccount{Email: "nope", DisplayName: " ", Password: "password1234"})
