@@ -16,10 +16,12 @@ FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/rungs /usr/local/bin/rungs
 COPY --from=build --chown=65532:65532 /out/data /data
 WORKDIR /data
+# Metrics on their own port: publish 8080, keep 9090 on the internal network.
 ENV RUNGS_ADDR=:8080 \
+    RUNGS_METRICS_ADDR=:9090 \
     RUNGS_SQLITE_PATH=/data/rungs.db
 USER 65532:65532
-EXPOSE 8080
+EXPOSE 8080 9090
 VOLUME ["/data"]
 # No curl in the image: the binary asks its own /healthz.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \

@@ -56,7 +56,7 @@ type matrix struct {
 }
 
 func newMatrix(t *testing.T) *matrix {
-	s := newAuthServer(t, Config{}, cheapArgon2)
+	s := newAuthServer(t, Config{MetricsToken: testMetricsToken}, cheapArgon2)
 	m := &matrix{s: s, keys: map[string]string{}}
 	m.admin = s.admin()
 	m.orgX, m.orgY = s.org(m.admin, "Org X"), s.org(m.admin, "Org Y")
@@ -180,7 +180,8 @@ func matrixRows() []matrixRow {
 		// Operations and documentation are public; credentials sent there are not judged.
 		{route: "GET /healthz", want: every(200), request: fixed("/healthz", "")},
 		{route: "GET /readyz", want: every(200), request: fixed("/readyz", "")},
-		{route: "GET /metrics", want: every(200), request: fixed("/metrics", "")},
+		// Metrics open to the metrics token alone: no user token or key does.
+		{route: "GET /metrics", want: every(401), request: fixed("/metrics", "")},
 		{route: "GET /openapi.json", want: every(200), request: fixed("/openapi.json", "")},
 		{route: "GET /openapi.yaml", want: every(200), request: fixed("/openapi.yaml", "")},
 		{route: "GET /docs", want: every(301), request: fixed("/docs", "")},

@@ -26,7 +26,7 @@ type oddBody struct {
 // newOddServer is the real Echo instance with a small body limit and a route
 // that binds and validates oddBody.
 func newOddServer() *echo.Echo {
-	e := New(Config{BodyLimit: 1 << 20}, Deps{DB: okPinger{}})
+	e := New(Config{BodyLimit: 1 << 20, MetricsToken: testMetricsToken}, Deps{DB: okPinger{}})
 	e.POST("/test/odd", func(c echo.Context) error {
 		var b oddBody
 		if err := bindValid(c, &b); err != nil {
@@ -150,7 +150,7 @@ func TestHeadIsAnsweredAsGetWithoutABody(t *testing.T) {
 			head.Code, head.Header().Get("Content-Type"), head.Body.Len())
 	}
 	rec := httptest.NewRecorder()
-	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	e.ServeHTTP(rec, metricsRequest())
 	if want := `rungs_http_requests_total{method="HEAD",route="/openapi.yaml",status="200"} 1`; !strings.Contains(rec.Body.String(), want) {
 		t.Fatalf("metrics lack %s", want)
 	}

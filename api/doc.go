@@ -27,3 +27,8 @@ package api
 //	@in							header
 //	@name						Authorization
 //	@description				"Bearer <access token>" from /v1/auth/login, or "Bearer rk_..." with an organisation's API key.
+//
+//	@securityDefinitions.apikey	MetricsToken
+//	@in							header
+//	@name						Authorization
+//	@description				"Bearer " and the server's metrics token (RUNGS_METRICS_TOKEN).

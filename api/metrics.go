@@ -1,6 +1,8 @@
 package api
 
 import (
+	"crypto/sha256"
+	"crypto/subtle"
 	"database/sql"
 	"net/http"
 	"strconv"
@@ -10,6 +12,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/rungs/rungs/domain"
 )
 
 // Metrics holds the Prometheus registry of one server: request count and
@@ -69,14 +73,31 @@ func methodLabel(m string) string {
 	return "OTHER"
 }
 
-// handler serves /metrics.
+// Handler serves the metrics in the Prometheus text format, for the
+// separate metrics listener.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
+}
+
+// getMetrics godoc
 //
-//	@Summary		Prometheus metrics
-//	@Description	Request count and latency by route template, method and status; the Go runtime, the process and the database pool. Prometheus text exposition format.
+//	@Summary		Metrics (with the metrics token)
+//	@Description	Request count and latency by route template, method and status; the Go runtime, the process and the database pool. Prometheus text exposition format. Served on the main listener only when the server has a metrics token (RUNGS_METRICS_TOKEN), sent as a bearer token; otherwise only on the separate metrics listener (RUNGS_METRICS_ADDR).
 //	@Tags			operations
 //	@Produce		plain
+//	@Security		MetricsToken
 //	@Success		200	{string}	string	"Prometheus text exposition format"
+//	@Failure		401	{object}	Problem	"no or wrong metrics token"
 //	@Router			/metrics [get]
-func (m *Metrics) handler() echo.HandlerFunc {
-	return echo.WrapHandler(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
+func (m *Metrics) tokenHandler(token string) echo.HandlerFunc {
+	h := echo.WrapHandler(m.Handler())
+	want := sha256.Sum256([]byte("Bearer " + token))
+	return func(c echo.Context) error {
+		got := sha256.Sum256([]byte(c.Request().Header.Get(echo.HeaderAuthorization)))
+		if subtle.ConstantTimeCompare(got[:], want[:]) != 1 {
+			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="metrics"`)
+			return domain.Errorf(domain.ErrUnauthorized, "Send the metrics token as a bearer token.")
+		}
+		return h(c)
+	}
 }

@@ -34,9 +34,9 @@ func servedRoutes(e *echo.Echo) []string {
 }
 
 // The server of the authorization tests is the whole surface: its Deps wire
-// every service the routes need.
+// every service the routes need (and a metrics token opens /metrics).
 func TestEveryRouteIsDocumentedAndNothingElse(t *testing.T) {
-	served := servedRoutes(newAuthServer(t, Config{}, cheapArgon2).e)
+	served := servedRoutes(newAuthServer(t, Config{MetricsToken: testMetricsToken}, cheapArgon2).e)
 	documented, err := apitest.Routes()
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,9 @@ import "github.com/labstack/echo/v4"
 func (s *server) routes(e *echo.Echo) {
 	e.GET("/healthz", healthz)
 	e.GET("/readyz", readyz(s.deps.DB, s.cfg.ReadyTimeout))
-	e.GET("/metrics", s.deps.Metrics.handler())
+	if s.cfg.MetricsToken != "" {
+		e.GET("/metrics", s.deps.Metrics.tokenHandler(s.cfg.MetricsToken))
+	}
 	registerDocs(e)
 	s.transferRoutes(e)
 	s.frameworkRoutes(e)

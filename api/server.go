@@ -23,6 +23,10 @@ type Config struct {
 	// Per client IP, for login, signup and refresh.
 	AuthPerMinute float64
 	AuthBurst     int
+	// MetricsToken, when set, opens /metrics on this handler to callers
+	// that send it as a bearer token; otherwise /metrics is not routed here
+	// (the process serves it on its own metrics listener).
+	MetricsToken string
 }
 
 // Deps are the services the handlers call.

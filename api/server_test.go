@@ -29,7 +29,7 @@ type echoBody struct {
 // exercise the binder and the error handler.
 func newTestServer(t *testing.T, db Pinger) *echo.Echo {
 	t.Helper()
-	e := New(Config{BodyLimit: 1 << 20}, Deps{DB: db})
+	e := New(Config{BodyLimit: 1 << 20, MetricsToken: testMetricsToken}, Deps{DB: db})
 	e.POST("/test/echo", func(c echo.Context) error {
 		var b echoBody
 		if err := bindValid(c, &b); err != nil {
@@ -164,7 +164,7 @@ func TestSecurityHeadersAndMetrics(t *testing.T) {
 	}
 	e.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("BREW", "/no/such/42", nil))
 	rec = httptest.NewRecorder()
-	checked.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	checked.ServeHTTP(rec, metricsRequest())
 	body := rec.Body.String()
 	for _, want := range []string{
 		`rungs_http_requests_total{method="GET",route="/healthz",status="200"} 1`,
@@ -207,5 +207,40 @@ func TestRateLimiterRefusesOverBurstAndSaysWhen(t *testing.T) {
 	}
 	if ok, _ := l.Allow("5.6.7.8"); !ok {
 		t.Fatal("other client refused")
+	}
+}
+
+const testMetricsToken = "a metrics token for tests"
+
+func metricsRequest() *http.Request {
+	req := httptest.NewRequest(http.MethodGet, "/metrics", nil)
+	req.Header.Set("Authorization", "Bearer "+testMetricsToken)
+	return req
+}
+
+// /metrics opens only to the metrics token, compared in constant time;
+// without a token configured it is not routed at all.
+func TestMetricsNeedTheMetricsToken(t *testing.T) {
+	e := newTestServer(t, okPinger{})
+	for _, h := range []string{"", "Bearer wrong", "Bearer " + testMetricsToken + "x", testMetricsToken} {
+		req := httptest.NewRequest(http.MethodGet, "/metrics", nil)
+		if h != "" {
+			req.Header.Set("Authorization", h)
+		}
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, req)
+		if rec.Code != http.StatusUnauthorized || strings.Contains(rec.Body.String(), "go_goroutines") {
+			t.Fatalf("Authorization %q: %d %s", h, rec.Code, rec.Body.String())
+		}
+	}
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, metricsRequest())
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "go_goroutines") {
+		t.Fatalf("with the token: %d", rec.Code)
+	}
+	rec = httptest.NewRecorder()
+	New(Config{BodyLimit: 1 << 20}, Deps{DB: okPinger{}}).ServeHTTP(rec, metricsRequest())
+	if rec.Code != http.StatusNotFound {
+		t.Fatalf("without a metrics token configured: %d", rec.Code)
 	}
 }

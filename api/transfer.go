@@ -86,7 +86,8 @@ func (s *server) postTransferMap(c echo.Context) error {
 func rateLimitByIP(l *RateLimiter) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			if ok, retry := l.Allow(c.RealIP()); !ok {
+			// IPv6 clients share a bucket per /64: one host holds billions of addresses.
+			if ok, retry := l.Allow(domain.SourceGroup(c.RealIP())); !ok {
 				return &domain.RetryAfterError{Category: domain.ErrRateLimited, Msg: "Too many requests from this address; try again later.", Seconds: retry}
 			}
 			return next(c)

@@ -215,4 +215,26 @@ func TestTransferMapIsRateLimitedPerClientIP(t *testing.T) {
 	if other.Code != 200 {
 		t.Fatalf("another client was limited: %d", other.Code)
 	}
+
+	// IPv6: addresses of one /64 share a bucket; another /64 has its own.
+	from := func(addr string) int {
+		req := httptest.NewRequest(http.MethodPost, "/v1/transfer-map", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.RemoteAddr = addr
+		rec := httptest.NewRecorder()
+		s.strict.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	for i, addr := range []string{"[2001:db8:1:2::1]:1", "[2001:db8:1:2::2]:1", "[2001:db8:1:2:ffff::9]:1"} {
+		want := 200
+		if i == 2 {
+			want = 429
+		}
+		if code := from(addr); code != want {
+			t.Fatalf("%s: %d, want %d", addr, code, want)
+		}
+	}
+	if code := from("[2001:db8:1:3::1]:1"); code != 200 {
+		t.Fatalf("another /64 was limited: %d", code)
+	}
 }

@@ -1739,9 +1739,9 @@ type ClientInterface interface {
 	// Corresponds with GET /healthz (the `GetHealthz` operationId).
 	GetHealthz(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetMetrics Prometheus metrics
+	// GetMetrics Metrics (with the metrics token)
 	//
-	// Request count and latency by route template, method and status; the Go runtime, the process and the database pool. Prometheus text exposition format.
+	// Request count and latency by route template, method and status; the Go runtime, the process and the database pool. Prometheus text exposition format. Served on the main listener only when the server has a metrics token (RUNGS_METRICS_TOKEN), sent as a bearer token; otherwise only on the separate metrics listener (RUNGS_METRICS_ADDR).
 	//
 	// Corresponds with GET /metrics (the `GetMetrics` operationId).
 	GetMetrics(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2189,9 +2189,9 @@ func (c *Client) GetHealthz(ctx context.Context, reqEditors ...RequestEditorFn) 
 	return c.Client.Do(req)
 }
 
-// GetMetrics Prometheus metrics
+// GetMetrics Metrics (with the metrics token)
 //
-// Request count and latency by route template, method and status; the Go runtime, the process and the database pool. Prometheus text exposition format.
+// Request count and latency by route template, method and status; the Go runtime, the process and the database pool. Prometheus text exposition format. Served on the main listener only when the server has a metrics token (RUNGS_METRICS_TOKEN), sent as a bearer token; otherwise only on the separate metrics listener (RUNGS_METRICS_ADDR).
 //
 // Corresponds with GET /metrics (the `GetMetrics` operationId).
 func (c *Client) GetMetrics(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5180,9 +5180,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /healthz (the `GetHealthz` operationId).
 	GetHealthzWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetHealthzResponse, error)
 
-	// GetMetricsWithResponse Prometheus metrics
+	// GetMetricsWithResponse Metrics (with the metrics token)
 	//
-	// Request count and latency by route template, method and status; the Go runtime, the process and the database pool. Prometheus text exposition format.
+	// Request count and latency by route template, method and status; the Go runtime, the process and the database pool. Prometheus text exposition format. Served on the main listener only when the server has a metrics token (RUNGS_METRICS_TOKEN), sent as a bearer token; otherwise only on the separate metrics listener (RUNGS_METRICS_ADDR).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5709,6 +5709,13 @@ func (r GetHealthzResponse) ContentType() string {
 type GetMetricsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetMetricsResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
 }
 
 // GetBody returns the raw response body bytes
@@ -8695,9 +8702,9 @@ func (c *ClientWithResponses) GetHealthzWithResponse(ctx context.Context, reqEdi
 	return ParseGetHealthzResponse(rsp)
 }
 
-// GetMetricsWithResponse Prometheus metrics
+// GetMetricsWithResponse Metrics (with the metrics token)
 //
-// Request count and latency by route template, method and status; the Go runtime, the process and the database pool. Prometheus text exposition format.
+// Request count and latency by route template, method and status; the Go runtime, the process and the database pool. Prometheus text exposition format. Served on the main listener only when the server has a metrics token (RUNGS_METRICS_TOKEN), sent as a bearer token; otherwise only on the separate metrics listener (RUNGS_METRICS_ADDR).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -9540,6 +9547,16 @@ func ParseGetMetricsResponse(rsp *http.Response) (*GetMetricsResponse, error) {
 	response := &GetMetricsResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
 	}
 
 	return response, nil

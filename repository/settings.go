@@ -2,9 +2,8 @@ package repository
 
 import (
 	"context"
+	"errors"
 	"time"
-
-	"gorm.io/gorm/clause"
 )
 
 type settingRow struct {
@@ -15,26 +14,29 @@ type settingRow struct {
 
 func (settingRow) TableName() string { return "settings" }
 
-// Settings stores small process-wide values, such as a generated signing secret.
+// Settings stores small process-wide values. Never secrets: a table is
+// copied into backups and replicas.
 type Settings struct{ db *DB }
 
 // NewSettings returns the settings store.
 func NewSettings(db *DB) *Settings { return &Settings{db: db} }
 
-// GetOrCreate returns the value stored under key, storing create() first when
-// there is none. Concurrent callers all get the one value that won.
-func (s *Settings) GetOrCreate(ctx context.Context, key string, create func() (string, error)) (string, error) {
-	value, err := create()
-	if err != nil {
-		return "", err
-	}
-	row := settingRow{Key: key, Value: value, UpdatedAt: time.Now().UTC()}
-	if err := s.db.conn(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
+// ErrSettingNotFound is Get's answer for a key with no value.
+var ErrSettingNotFound = errors.New("setting not found")
+
+// Get returns the value stored under key, or ErrSettingNotFound.
+func (s *Settings) Get(ctx context.Context, key string) (string, error) {
+	var rows []settingRow
+	if err := s.db.conn(ctx).Where("key = ?", key).Limit(1).Find(&rows).Error; err != nil {
 		return "", translate(err, "setting")
 	}
-	var got settingRow
-	if err := s.db.conn(ctx).Where("key = ?", key).Take(&got).Error; err != nil {
-		return "", translate(err, "setting")
+	if len(rows) == 0 {
+		return "", ErrSettingNotFound
 	}
-	return got.Value, nil
+	return rows[0].Value, nil
+}
+
+// Delete removes key; a missing key is not an error.
+func (s *Settings) Delete(ctx context.Context, key string) error {
+	return translate(s.db.conn(ctx).Where("key = ?", key).Delete(&settingRow{}).Error, "setting")
 }

@@ -31,7 +31,7 @@ func (e *durationEstimate) get() time.Duration {
 		return 0
 	}
 	slices.Sort(ds)
-	return ds[n/2]
+	return ds[(n-1)/2]
 }
 
 // sleepCtx waits d (nothing when d <= 0) or until ctx ends.

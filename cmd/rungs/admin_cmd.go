@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"strings"
 
@@ -38,7 +39,7 @@ func adminCommand(ctx context.Context, cfg config, args []string, stdin io.Reade
 		return err
 	}
 	defer db.Close()
-	svc, err := wireAuth(ctx, cfg, db)
+	svc, err := wireAuth(ctx, cfg, db, slog.New(slog.DiscardHandler))
 	if err != nil {
 		return err
 	}

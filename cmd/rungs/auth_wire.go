@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"log/slog"
 
 	"github.com/rungs/rungs/repository"
 	"github.com/rungs/rungs/service"
 )
-
-// jwtSecretSetting is where a generated signing secret is kept.
-const jwtSecretSetting = "jwt_secret"
 
 // authServices are the account, organisation and key use cases on one database.
 type authServices struct {
@@ -20,29 +17,23 @@ type authServices struct {
 	policy  *service.Policy
 }
 
-// wireAuth builds the auth services. Without RUNGS_JWT_SECRET the signing
-// secret is generated at the first start and kept in the database, so that
-// every process behind a load balancer, and every restart, signs alike.
-func wireAuth(ctx context.Context, cfg config, db *repository.DB) (authServices, error) {
-	secret := cfg.JWTSecret
-	if secret == "" {
-		var err error
-		secret, err = repository.NewSettings(db).GetOrCreate(ctx, jwtSecretSetting, func() (string, error) {
-			return service.GenerateSecret(), nil
-		})
-		if err != nil {
-			return authServices{}, fmt.Errorf("access token secret: %w", err)
-		}
+// wireAuth builds the auth services, with the signing secrets from
+// signingSecrets.
+func wireAuth(ctx context.Context, cfg config, db *repository.DB, log *slog.Logger) (authServices, error) {
+	secret, previous, err := signingSecrets(ctx, cfg, db, log)
+	if err != nil {
+		return authServices{}, err
 	}
 	audit := service.NewAudit(repository.NewAuditLog(db), nil)
 	users, orgs := repository.NewUsers(db), repository.NewOrganisations(db)
 	ptokens := repository.NewPasswordTokens(db)
 	auth, err := service.NewAuth(service.AuthConfig{
-		Secret:      []byte(secret),
-		AccessTTL:   cfg.AccessTokenTTL,
-		RefreshTTL:  cfg.RefreshTokenTTL,
-		MaxFailures: cfg.LoginMaxFailures,
-		Lockout:     cfg.LoginLockout,
+		Secret:         secret,
+		PreviousSecret: previous,
+		AccessTTL:      cfg.AccessTokenTTL,
+		RefreshTTL:     cfg.RefreshTokenTTL,
+		MaxFailures:    cfg.LoginMaxFailures,
+		Lockout:        cfg.LoginLockout,
 	}, service.AuthStores{
 		Tx: db, Users: users, RefreshTokens: repository.NewRefreshTokens(db), PasswordTokens: ptokens,
 		LoginFailures: repository.NewLoginFailures(db), Sessions: repository.NewSessions(db), Audit: audit,

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -28,6 +31,11 @@ type config struct {
 	AuthBurst         int
 	TrustProxyHeaders bool
 	JWTSecret         string
+	JWTSecretFile     string
+	JWTSecretPrevious string
+	SecretKey         string
+	MetricsAddr       string
+	MetricsToken      string
 	AccessTokenTTL    time.Duration
 	RefreshTokenTTL   time.Duration
 	LoginMaxFailures  int
@@ -90,17 +98,54 @@ func settings() []setting {
 			c.TrustProxyHeaders, err = strconv.ParseBool(v)
 			return err
 		}},
-		{"RUNGS_JWT_SECRET", "", "HS256 signing secret (32+ bytes); empty: generated once and kept in the database", func(c *config, v string) error {
-			if v != "" && len(v) < 32 {
-				return fmt.Errorf("must be at least 32 bytes")
+		{"RUNGS_JWT_SECRET", "", "HS256 signing secret, 32+ random bytes; required with PostgreSQL; empty with SQLite: generated once into a file beside the database", func(c *config, v string) error {
+			if v != "" {
+				if why := weakSecret(v); why != "" {
+					return errors.New(why)
+				}
 			}
 			c.JWTSecret = v
 			return nil
 		}},
+		{"RUNGS_JWT_SECRET_FILE", "", "file holding the signing secret, instead of RUNGS_JWT_SECRET", func(c *config, v string) error { c.JWTSecretFile = v; return nil }},
+		{"RUNGS_JWT_SECRET_PREVIOUS", "", "the signing secret before a rotation: tokens it signed verify until they expire", func(c *config, v string) error {
+			if v != "" {
+				if why := weakSecret(v); why != "" {
+					return errors.New(why)
+				}
+			}
+			c.JWTSecretPrevious = v
+			return nil
+		}},
+		{"RUNGS_SECRET_KEY", "", "key (32+ bytes) that encrypts the generated signing secret file (SQLite)", func(c *config, v string) error {
+			if v != "" {
+				if why := weakSecret(v); why != "" {
+					return errors.New(why)
+				}
+			}
+			c.SecretKey = v
+			return nil
+		}},
 		{"RUNGS_ACCESS_TOKEN_TTL", "15m", "access token lifetime", durSetting(func(c *config) *time.Duration { return &c.AccessTokenTTL })},
 		{"RUNGS_REFRESH_TOKEN_TTL", "720h", "refresh token lifetime", durSetting(func(c *config) *time.Duration { return &c.RefreshTokenTTL })},
-		{"RUNGS_LOGIN_MAX_FAILURES", "10", "failed logins per account before a lock-out", intSetting(func(c *config) *int { return &c.LoginMaxFailures }, 1, 1000)},
-		{"RUNGS_LOGIN_LOCKOUT", "15m", "lock-out window after too many failed logins", durSetting(func(c *config) *time.Duration { return &c.LoginLockout })},
+		{"RUNGS_LOGIN_MAX_FAILURES", "5", "wrong passwords allowed per account and client address before delays start (1s, 2s, 4s, ...)", intSetting(func(c *config) *int { return &c.LoginMaxFailures }, 1, 1000)},
+		{"RUNGS_LOGIN_LOCKOUT", "15m", "longest delay between login attempts after wrong passwords", durSetting(func(c *config) *time.Duration { return &c.LoginLockout })},
+		{"RUNGS_METRICS_ADDR", "127.0.0.1:9090", "separate listener for /metrics (loopback by default); \"off\" for none", func(c *config, v string) error {
+			if v != "off" {
+				if _, _, err := net.SplitHostPort(v); err != nil {
+					return fmt.Errorf("must be host:port or off")
+				}
+			}
+			c.MetricsAddr = v
+			return nil
+		}},
+		{"RUNGS_METRICS_TOKEN", "", "bearer token that opens /metrics on the main listener too (16+ bytes); empty: not served there", func(c *config, v string) error {
+			if v != "" && len(v) < 16 {
+				return fmt.Errorf("must be at least 16 bytes")
+			}
+			c.MetricsToken = v
+			return nil
+		}},
 	}
 }
 
@@ -119,6 +164,20 @@ func loadConfig(getenv func(string) string) (config, error) {
 			}
 			return config{}, fmt.Errorf("default of %s: %v", s.env, err)
 		}
+	}
+	if c.JWTSecretFile != "" {
+		if c.JWTSecret != "" {
+			return config{}, fmt.Errorf("set RUNGS_JWT_SECRET or RUNGS_JWT_SECRET_FILE, not both")
+		}
+		data, err := os.ReadFile(c.JWTSecretFile)
+		if err != nil {
+			return config{}, fmt.Errorf("invalid RUNGS_JWT_SECRET_FILE: %v", err)
+		}
+		secret := strings.TrimRight(string(data), "\r\n")
+		if why := weakSecret(secret); why != "" {
+			return config{}, fmt.Errorf("invalid RUNGS_JWT_SECRET_FILE: the secret %s", why)
+		}
+		c.JWTSecret = secret
 	}
 	return c, nil
 }

@@ -47,9 +47,10 @@ type testServer struct {
 func startServer(t *testing.T, vars map[string]string) *testServer {
 	t.Helper()
 	full := map[string]string{
-		"RUNGS_ADDR":        "127.0.0.1:0",
-		"RUNGS_SQLITE_PATH": filepath.Join(t.TempDir(), "rungs.db"),
-		"RUNGS_LOG_LEVEL":   "info",
+		"RUNGS_ADDR":         "127.0.0.1:0",
+		"RUNGS_METRICS_ADDR": "127.0.0.1:0",
+		"RUNGS_SQLITE_PATH":  filepath.Join(t.TempDir(), "rungs.db"),
+		"RUNGS_LOG_LEVEL":    "info",
 	}
 	maps.Copy(full, vars)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -90,14 +91,17 @@ func (s *testServer) Stop(t *testing.T) {
 	}
 }
 
-func listenAddr(logs string) string {
+func listenAddr(logs string) string { return logAddr(logs, "listening") }
+
+// logAddr returns the addr of the first log line with message msg.
+func logAddr(logs, msg string) string {
 	sc := bufio.NewScanner(strings.NewReader(logs))
 	for sc.Scan() {
 		var line struct {
 			Msg  string `json:"msg"`
 			Addr string `json:"addr"`
 		}
-		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
+		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == msg {
 			return line.Addr
 		}
 	}

@@ -42,14 +42,24 @@ func TestOperationsOverRealHTTP(t *testing.T) {
 		t.Fatalf("128 KiB header: %d", resp.StatusCode)
 	}
 
+	// /metrics is on the metrics listener, not on the API's.
 	resp, err = http.Get(s.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("/metrics on the API listener: %d", resp.StatusCode)
+	}
+	metricsAddr := waitForLog(t, s.Logs, func(logs string) string { return logAddr(logs, "metrics listening") })
+	resp, err = http.Get("http://" + metricsAddr + "/metrics")
 	if err != nil {
 		t.Fatal(err)
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	for _, want := range []string{
-		`rungs_http_requests_total{method="GET",route="unmatched",status="404"} 1`,
+		`rungs_http_requests_total{method="GET",route="unmatched",status="404"} 2`,
 		`rungs_http_request_duration_seconds_bucket{method="GET",route="unmatched",status="404"`,
 		`go_sql_max_open_connections{db_name="rungs"}`,
 		"go_goroutines", "process_resident_memory_bytes",
@@ -88,5 +98,32 @@ func TestHealthcheckFailsWhenNothingAnswers(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
 			t.Fatalf("%s %v: %v", tc.addr, tc.args, err)
 		}
+	}
+}
+
+// With RUNGS_METRICS_TOKEN the API listener serves /metrics to that bearer
+// token alone; RUNGS_METRICS_ADDR=off starts no metrics listener.
+func TestMetricsTokenOnTheAPIListener(t *testing.T) {
+	const token = "a long metrics scrape token"
+	s := startServer(t, map[string]string{"RUNGS_METRICS_TOKEN": token, "RUNGS_METRICS_ADDR": "off"})
+	for h, want := range map[string]int{"": 401, "Bearer nope": 401, "Bearer " + token: 200} {
+		req, _ := http.NewRequest(http.MethodGet, s.URL+"/metrics", nil)
+		if h != "" {
+			req.Header.Set("Authorization", h)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Fatalf("Authorization %q: %d, want %d", h, resp.StatusCode, want)
+		}
+	}
+	if strings.Contains(s.Logs.String(), "metrics listening") {
+		t.Fatal("a metrics listener started with RUNGS_METRICS_ADDR=off")
+	}
+	if strings.Contains(s.Logs.String(), token) {
+		t.Fatal("the metrics token was logged")
 	}
 }

@@ -104,7 +104,7 @@ func TestServesFromPostgresAndReadyzFollowsIt(t *testing.T) {
 	q.Set("connect_timeout", "1")
 	u.RawQuery = q.Encode()
 
-	s := startServer(t, map[string]string{"DATABASE_URL": u.String()})
+	s := startServer(t, map[string]string{"DATABASE_URL": u.String(), "RUNGS_JWT_SECRET": testJWTSecret})
 	waitForStatus(t, s.URL+"/readyz", 200)
 
 	proxy.cut()

@@ -46,8 +46,20 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	log.Info("listening", slog.String("addr", ln.Addr().String()), slog.String("dialect", db.Dialect()),
 		slog.String("version", buildVersion()), slog.Float64("startup_ms", float64(time.Since(start).Microseconds())/1000))
 
-	errc := make(chan error, 1)
+	msrv, mln, err := metricsServer(cfg, deps.Metrics, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(ln) }()
+	if msrv != nil {
+		go func() {
+			if err := msrv.Serve(mln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				errc <- fmt.Errorf("metrics listener: %w", err)
+			}
+		}()
+	}
 	select {
 	case err := <-errc:
 		return err
@@ -56,6 +68,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	log.Info("shutting down", slog.String("timeout", cfg.ShutdownTimeout.String()))
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
+	if msrv != nil {
+		_ = msrv.Close()
+	}
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
@@ -64,6 +79,23 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// metricsServer listens on RUNGS_METRICS_ADDR for /metrics alone; nil when
+// that is "off".
+func metricsServer(cfg config, m *api.Metrics, log *slog.Logger) (*http.Server, net.Listener, error) {
+	if cfg.MetricsAddr == "off" {
+		return nil, nil, nil
+	}
+	ln, err := net.Listen("tcp", cfg.MetricsAddr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("listen on RUNGS_METRICS_ADDR %s: %w (set another address, or off)", cfg.MetricsAddr, err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler())
+	log.Info("metrics listening", slog.String("addr", ln.Addr().String()))
+	return &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+		WriteTimeout: 30 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}, ln, nil
 }
 
 func apiConfig(cfg config) api.Config {
@@ -76,5 +108,6 @@ func apiConfig(cfg config) api.Config {
 		TransferMapBurst:     cfg.TransferMapBurst,
 		AuthPerMinute:        cfg.AuthRate,
 		AuthBurst:            cfg.AuthBurst,
+		MetricsToken:         cfg.MetricsToken,
 	}
 }

@@ -28,7 +28,7 @@ func TestSIGTERMLetsAnInFlightRequestFinish(t *testing.T) {
 	}
 	logs := &syncBuffer{}
 	cmd := exec.Command(bin)
-	cmd.Env = []string{"RUNGS_ADDR=127.0.0.1:0", "RUNGS_SQLITE_PATH=" + filepath.Join(dir, "rungs.db"), "PATH=/usr/bin:/bin"}
+	cmd.Env = []string{"RUNGS_ADDR=127.0.0.1:0", "RUNGS_METRICS_ADDR=127.0.0.1:0", "RUNGS_SQLITE_PATH=" + filepath.Join(dir, "rungs.db"), "PATH=/usr/bin:/bin"}
 	cmd.Stderr = logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

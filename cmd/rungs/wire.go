@@ -15,7 +15,7 @@ func wire(ctx context.Context, cfg config, db *repository.DB, log *slog.Logger) 
 	if err != nil {
 		return api.Deps{}, err
 	}
-	acc, err := wireAuth(ctx, cfg, db)
+	acc, err := wireAuth(ctx, cfg, db, log)
 	if err != nil {
 		return api.Deps{}, err
 	}
