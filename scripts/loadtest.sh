@@ -13,7 +13,7 @@ CGO_ENABLED=0 go build -o "$tmp/rungs" ./cmd/rungs
 go build -o "$tmp/bare" ./scripts/bare-echo
 
 start=$(date +%s%N)
-RUNGS_ADDR=127.0.0.1:18080 RUNGS_SQLITE_PATH="$tmp/rungs.db" RUNGS_LOG_LEVEL=error \
+RUNGS_ADDR=127.0.0.1:18080 RUNGS_METRICS_ADDR=off RUNGS_SQLITE_PATH="$tmp/rungs.db" RUNGS_LOG_LEVEL=error \
   RUNGS_TRANSFER_MAP_RATE=1000000 RUNGS_TRANSFER_MAP_BURST=100000 "$tmp/rungs" 2>"$tmp/rungs.log" &
 rungs_pid=$!
 for i in $(seq 1 2000); do curl -fs -o /dev/null http://127.0.0.1:18080/readyz && break; sleep 0.005; done
