@@ -58,9 +58,18 @@ func TestMySessionsListRevokeAllAndDeleteMe(t *testing.T) {
 	s.mustStatus(s.do(http.MethodPost, "/v1/users/0195f3c2-7a4e-7b1a-9c3d-2f1e4d5c6b7a/sessions/revoke-all", admin, ""), http.StatusNotFound)
 	s.mustStatus(s.do(http.MethodPost, "/v1/users/not-an-id/sessions/revoke-all", admin, ""), http.StatusNotFound)
 
-	// Delete the account: the token is refused, the email can sign up anew.
+	// Delete the account: the token is refused, no row keeps the id or the
+	// email, and the email can sign up anew.
 	last := s.login(email)
+	if got := tablesHolding(t, s.db, me.ID); len(got) == 0 {
+		t.Fatal("the account id is in no table before the deletion: the search proves nothing")
+	}
 	s.mustStatus(s.do(http.MethodDelete, "/v1/me", last.AccessToken, ""), http.StatusNoContent)
+	for _, needle := range []string{me.ID, email} {
+		if got := tablesHolding(t, s.db, needle); len(got) > 0 {
+			t.Fatalf("after DELETE /v1/me, %q is still in %v", needle, got)
+		}
+	}
 	s.mustStatus(s.do(http.MethodGet, "/v1/me", last.AccessToken, ""), http.StatusUnauthorized)
 	s.mustStatus(s.do(http.MethodPost, "/v1/auth/login", "", fmt.Sprintf(`{"email":%q,"password":%q}`, email, testPassword)), http.StatusUnauthorized)
 	fresh := s.signup(email)

@@ -1,10 +1,12 @@
 package api
 
 import (
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,10 +14,10 @@ import (
 	"github.com/rungs/rungs/service"
 )
 
-// rowCounts counts the rows of every table in the schema (goose's own
-// bookkeeping aside), read from the database's catalogue so that a new
-// table is counted without a change here.
-func rowCounts(t testing.TB, db *repository.DB) map[string]int {
+// tableNames lists the schema's tables (goose's bookkeeping aside) from
+// the database's catalogue, so that a new table is covered without a
+// change here.
+func tableNames(t testing.TB, db *repository.DB) []string {
 	t.Helper()
 	q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`
 	if db.Dialect() == "postgres" {
@@ -25,6 +27,7 @@ func rowCounts(t testing.TB, db *repository.DB) map[string]int {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer rows.Close()
 	var names []string
 	for rows.Next() {
 		var n string
@@ -35,12 +38,53 @@ func rowCounts(t testing.TB, db *repository.DB) map[string]int {
 			names = append(names, n)
 		}
 	}
-	if err := rows.Close(); err != nil {
-		t.Fatal(err)
-	}
 	if len(names) < 5 {
 		t.Fatalf("only %d tables found: %v", len(names), names)
 	}
+	return names
+}
+
+// tablesHolding names the tables with a row in which some column's text
+// contains needle.
+func tablesHolding(t testing.TB, db *repository.DB, needle string) []string {
+	t.Helper()
+	var found []string
+	for _, n := range tableNames(t, db) {
+		rows, err := db.SQL().Query(`SELECT * FROM "` + n + `"`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		vals := make([]sql.RawBytes, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		hit := false
+		for rows.Next() && !hit {
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vals {
+				if strings.Contains(string(v), needle) {
+					hit = true
+				}
+			}
+		}
+		rows.Close()
+		if hit {
+			found = append(found, n)
+		}
+	}
+	return found
+}
+
+// rowCounts counts the rows of every table in the schema (goose's own
+// bookkeeping aside), read from the database's catalogue so that a new
+// table is counted without a change here.
+func rowCounts(t testing.TB, db *repository.DB) map[string]int {
+	t.Helper()
+	names := tableNames(t, db)
 	counts := map[string]int{}
 	for _, n := range names {
 		var c int

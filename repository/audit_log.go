@@ -35,6 +35,18 @@ func (s *AuditLog) Append(ctx context.Context, e domain.AuditEntry) error {
 	return translate(s.db.conn(ctx).Create(&row).Error, "audit entry")
 }
 
+// Anonymise blanks id as principal and as object in every entry.
+func (s *AuditLog) Anonymise(ctx context.Context, id string) error {
+	if id == "" {
+		return nil
+	}
+	conn := s.db.conn(ctx)
+	if err := conn.Model(&auditRow{}).Where("principal_id = ?", id).Update("principal_id", "").Error; err != nil {
+		return translate(err, "audit entry")
+	}
+	return translate(conn.Model(&auditRow{}).Where("object_id = ?", id).Update("object_id", "").Error, "audit entry")
+}
+
 // ByObject returns the entries about one object, oldest first.
 func (s *AuditLog) ByObject(ctx context.Context, objectType, objectID string) ([]domain.AuditEntry, error) {
 	var rows []auditRow

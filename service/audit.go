@@ -50,3 +50,6 @@ func (a *Audit) Record(ctx context.Context, e domain.AuditEntry) error {
 func newID() string {
 	return uuid.Must(uuid.NewV7()).String()
 }
+
+// Anonymise turns every entry naming id into a tombstone.
+func (a *Audit) Anonymise(ctx context.Context, id string) error { return a.store.Anonymise(ctx, id) }

@@ -17,6 +17,7 @@ type failingAudit struct{}
 var errAuditDown = errors.New("audit log unavailable")
 
 func (failingAudit) Append(context.Context, domain.AuditEntry) error { return errAuditDown }
+func (failingAudit) Anonymise(context.Context, string) error         { return errAuditDown }
 
 // A write whose audit entry cannot be stored does not happen either.
 func TestWritesRollBackWhenTheirAuditEntryFails(t *testing.T) {

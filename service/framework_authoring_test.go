@@ -175,6 +175,18 @@ func (a *auditEntries) Append(_ context.Context, e domain.AuditEntry) error {
 	return nil
 }
 
+func (a *auditEntries) Anonymise(_ context.Context, id string) error {
+	for i := range a.entries {
+		if a.entries[i].PrincipalID == id {
+			a.entries[i].PrincipalID = ""
+		}
+		if a.entries[i].ObjectID == id {
+			a.entries[i].ObjectID = ""
+		}
+	}
+	return nil
+}
+
 func TestAuthoringWritesAreAudited(t *testing.T) {
 	store := newFakeFrameworkStore()
 	log := &auditEntries{}

@@ -99,8 +99,8 @@ func (s *Users) UpdateMe(ctx context.Context, pr Principal, u MeUpdate) (domain.
 }
 
 // DeleteMe erases the caller's account: every session ends at once and the
-// user row goes with its sessions, refresh and password tokens. The audit
-// log keeps only the account id, which no longer leads anywhere.
+// user row goes with its sessions, refresh and password tokens. Audit
+// entries naming the account keep only their action and time.
 func (s *Users) DeleteMe(ctx context.Context, pr Principal) error {
 	return s.a.st.Tx.InTx(ctx, func(ctx context.Context) error {
 		if _, err := s.a.st.Users.ByID(ctx, pr.UserID); err != nil {
@@ -112,6 +112,9 @@ func (s *Users) DeleteMe(ctx context.Context, pr Principal) error {
 		if err := s.a.st.Users.Delete(ctx, pr.UserID); err != nil {
 			return err
 		}
-		return s.a.st.Audit.Record(ctx, Entry(pr, ActionMeDelete, ObjectUser, pr.UserID))
+		if err := s.a.st.Audit.Record(ctx, Entry(pr, ActionMeDelete, ObjectUser, pr.UserID)); err != nil {
+			return err
+		}
+		return s.a.st.Audit.Anonymise(ctx, pr.UserID)
 	})
 }
