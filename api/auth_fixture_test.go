@@ -67,7 +67,13 @@ type authServer struct {
 // limits meet them.
 func newAuthServer(t testing.TB, cfg Config, params service.Argon2Params) *authServer {
 	t.Helper()
-	db := repotest.SQLite(t)
+	return newAuthServerOn(t, repotest.SQLite(t), cfg, params)
+}
+
+// newAuthServerOn is newAuthServer on a database of the caller's choosing
+// (repotest.Each gives one per backend).
+func newAuthServerOn(t testing.TB, db *repository.DB, cfg Config, params service.Argon2Params) *authServer {
+	t.Helper()
 	logs := &logBuffer{}
 	log := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	deps := authDeps(t, db, params)
