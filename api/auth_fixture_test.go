@@ -120,15 +120,21 @@ func authDeps(t testing.TB, db *repository.DB, params service.Argon2Params) Deps
 	if _, err := fw.EnsureDefault(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	policy := service.NewPolicy()
+	candidates := service.NewCandidates(service.CandidatesDeps{
+		Tx: db, Store: repository.NewCandidates(db), Orgs: orgs, Audit: audit, AuditLog: repository.NewAuditLog(db),
+		Policy: policy, Frameworks: fw,
+	})
 	return Deps{
 		DB:          db,
 		Frameworks:  fw,
 		TransferMap: service.NewTransferMap(fw),
 		Auth:        auth,
-		Users:       service.NewUsers(auth),
+		Users:       service.NewUsers(auth, candidates),
+		Candidates:  candidates,
 		Orgs:        service.NewOrgs(db, orgs, users, ptokens, audit, nil),
 		APIKeys:     service.NewAPIKeys(db, repository.NewAPIKeys(db), orgs, audit, nil),
-		Policy:      service.NewPolicy(),
+		Policy:      policy,
 	}
 }
 
@@ -145,12 +151,30 @@ func (s *authServer) do(method, path, token, body string) *httptest.ResponseReco
 
 func (s *authServer) send(h http.Handler, method, path, token, body string) *httptest.ResponseRecorder {
 	s.t.Helper()
+	return s.sendWith(h, method, path, token, body, nil)
+}
+
+// doWith is do with extra request headers (If-Match, a Content-Type).
+func (s *authServer) doWith(method, path, token, body string, headers map[string]string) *httptest.ResponseRecorder {
+	s.t.Helper()
+	h := s.strict
+	if token == "" {
+		h = s.loose
+	}
+	return s.sendWith(h, method, path, token, body, headers)
+}
+
+func (s *authServer) sendWith(h http.Handler, method, path, token, body string, headers map[string]string) *httptest.ResponseRecorder {
+	s.t.Helper()
 	req := httptest.NewRequest(method, path, strings.NewReader(body))
 	if method == http.MethodPost || method == http.MethodPut || method == http.MethodPatch {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for k, v := range headers {
+		req.Header.Set(k, v)
 	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)

@@ -41,6 +41,8 @@ var statusByCategory = []struct {
 	{domain.ErrForbidden, http.StatusForbidden, "forbidden"},
 	{domain.ErrRateLimited, http.StatusTooManyRequests, "rate-limited"},
 	{domain.ErrUnavailable, http.StatusServiceUnavailable, "unavailable"},
+	{domain.ErrPreconditionRequired, http.StatusPreconditionRequired, "precondition-required"},
+	{domain.ErrPreconditionFailed, http.StatusPreconditionFailed, "precondition-failed"},
 }
 
 // badRequest is a malformed request: unreadable JSON, unknown field, wrong type.

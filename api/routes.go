@@ -13,4 +13,5 @@ func (s *server) routes(e *echo.Echo) {
 	s.transferRoutes(e)
 	s.frameworkRoutes(e)
 	s.authRoutes(e)
+	s.candidateRoutes(e)
 }

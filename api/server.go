@@ -46,6 +46,10 @@ type Deps struct {
 	Orgs    *service.Orgs
 	APIKeys *service.APIKeys
 	Policy  *service.Policy
+
+	// Candidates, assessments and scorecards; without it their routes are
+	// not registered.
+	Candidates *service.Candidates
 }
 
 // server carries the dependencies every handler shares.

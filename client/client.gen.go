@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -25,6 +26,7 @@ const (
 	ApiAPIKeyScopesAssessmentsWrite ApiAPIKeyScopes = "assessments:write"
 	ApiAPIKeyScopesCandidatesRead   ApiAPIKeyScopes = "candidates:read"
 	ApiAPIKeyScopesCandidatesWrite  ApiAPIKeyScopes = "candidates:write"
+	ApiAPIKeyScopesScorecardsWrite  ApiAPIKeyScopes = "scorecards:write"
 	ApiAPIKeyScopesSearch           ApiAPIKeyScopes = "search"
 )
 
@@ -39,7 +41,45 @@ func (e ApiAPIKeyScopes) Valid() bool {
 		return true
 	case ApiAPIKeyScopesCandidatesWrite:
 		return true
+	case ApiAPIKeyScopesScorecardsWrite:
+		return true
 	case ApiAPIKeyScopesSearch:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ApiAccessEntryVia.
+const (
+	ApiAccessEntryViaApiKey    ApiAccessEntryVia = "api_key"
+	ApiAccessEntryViaRecruiter ApiAccessEntryVia = "recruiter"
+)
+
+// Valid indicates whether the value is a known member of the ApiAccessEntryVia enum.
+func (e ApiAccessEntryVia) Valid() bool {
+	switch e {
+	case ApiAccessEntryViaApiKey:
+		return true
+	case ApiAccessEntryViaRecruiter:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ApiAccessEntryWhat.
+const (
+	Assessments ApiAccessEntryWhat = "assessments"
+	Profile     ApiAccessEntryWhat = "profile"
+)
+
+// Valid indicates whether the value is a known member of the ApiAccessEntryWhat enum.
+func (e ApiAccessEntryWhat) Valid() bool {
+	switch e {
+	case Assessments:
+		return true
+	case Profile:
 		return true
 	default:
 		return false
@@ -64,6 +104,78 @@ func (e ApiActionDocKind) Valid() bool {
 	case ApiActionDocKindTraining:
 		return true
 	case ApiActionDocKindVolunteering:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ApiCandidateOwner.
+const (
+	ApiCandidateOwnerOrganisation ApiCandidateOwner = "organisation"
+	ApiCandidateOwnerPerson       ApiCandidateOwner = "person"
+)
+
+// Valid indicates whether the value is a known member of the ApiCandidateOwner enum.
+func (e ApiCandidateOwner) Valid() bool {
+	switch e {
+	case ApiCandidateOwnerOrganisation:
+		return true
+	case ApiCandidateOwnerPerson:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ApiCandidateVisibility.
+const (
+	ApiCandidateVisibilityPrivate    ApiCandidateVisibility = "private"
+	ApiCandidateVisibilityRecruiters ApiCandidateVisibility = "recruiters"
+)
+
+// Valid indicates whether the value is a known member of the ApiCandidateVisibility enum.
+func (e ApiCandidateVisibility) Valid() bool {
+	switch e {
+	case ApiCandidateVisibilityPrivate:
+		return true
+	case ApiCandidateVisibilityRecruiters:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ApiCandidatePatchVisibility.
+const (
+	ApiCandidatePatchVisibilityPrivate    ApiCandidatePatchVisibility = "private"
+	ApiCandidatePatchVisibilityRecruiters ApiCandidatePatchVisibility = "recruiters"
+)
+
+// Valid indicates whether the value is a known member of the ApiCandidatePatchVisibility enum.
+func (e ApiCandidatePatchVisibility) Valid() bool {
+	switch e {
+	case ApiCandidatePatchVisibilityPrivate:
+		return true
+	case ApiCandidatePatchVisibilityRecruiters:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ApiCandidateRequestVisibility.
+const (
+	ApiCandidateRequestVisibilityPrivate    ApiCandidateRequestVisibility = "private"
+	ApiCandidateRequestVisibilityRecruiters ApiCandidateRequestVisibility = "recruiters"
+)
+
+// Valid indicates whether the value is a known member of the ApiCandidateRequestVisibility enum.
+func (e ApiCandidateRequestVisibility) Valid() bool {
+	switch e {
+	case ApiCandidateRequestVisibilityPrivate:
+		return true
+	case ApiCandidateRequestVisibilityRecruiters:
 		return true
 	default:
 		return false
@@ -130,12 +242,49 @@ func (e ApiCompetencyResponseDimension) Valid() bool {
 	}
 }
 
+// Defines values for ApiConsentRecordChangedBy.
+const (
+	ApiConsentRecordChangedByOrganisation ApiConsentRecordChangedBy = "organisation"
+	ApiConsentRecordChangedByYou          ApiConsentRecordChangedBy = "you"
+)
+
+// Valid indicates whether the value is a known member of the ApiConsentRecordChangedBy enum.
+func (e ApiConsentRecordChangedBy) Valid() bool {
+	switch e {
+	case ApiConsentRecordChangedByOrganisation:
+		return true
+	case ApiConsentRecordChangedByYou:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ApiConsentRecordVisibility.
+const (
+	ApiConsentRecordVisibilityPrivate    ApiConsentRecordVisibility = "private"
+	ApiConsentRecordVisibilityRecruiters ApiConsentRecordVisibility = "recruiters"
+)
+
+// Valid indicates whether the value is a known member of the ApiConsentRecordVisibility enum.
+func (e ApiConsentRecordVisibility) Valid() bool {
+	switch e {
+	case ApiConsentRecordVisibilityPrivate:
+		return true
+	case ApiConsentRecordVisibilityRecruiters:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ApiCreateAPIKeyRequestScopes.
 const (
 	ApiCreateAPIKeyRequestScopesAssessmentsRead  ApiCreateAPIKeyRequestScopes = "assessments:read"
 	ApiCreateAPIKeyRequestScopesAssessmentsWrite ApiCreateAPIKeyRequestScopes = "assessments:write"
 	ApiCreateAPIKeyRequestScopesCandidatesRead   ApiCreateAPIKeyRequestScopes = "candidates:read"
 	ApiCreateAPIKeyRequestScopesCandidatesWrite  ApiCreateAPIKeyRequestScopes = "candidates:write"
+	ApiCreateAPIKeyRequestScopesScorecardsWrite  ApiCreateAPIKeyRequestScopes = "scorecards:write"
 	ApiCreateAPIKeyRequestScopesSearch           ApiCreateAPIKeyRequestScopes = "search"
 )
 
@@ -149,6 +298,8 @@ func (e ApiCreateAPIKeyRequestScopes) Valid() bool {
 	case ApiCreateAPIKeyRequestScopesCandidatesRead:
 		return true
 	case ApiCreateAPIKeyRequestScopesCandidatesWrite:
+		return true
+	case ApiCreateAPIKeyRequestScopesScorecardsWrite:
 		return true
 	case ApiCreateAPIKeyRequestScopesSearch:
 		return true
@@ -322,6 +473,7 @@ const (
 	ApiNewAPIKeyScopesAssessmentsWrite ApiNewAPIKeyScopes = "assessments:write"
 	ApiNewAPIKeyScopesCandidatesRead   ApiNewAPIKeyScopes = "candidates:read"
 	ApiNewAPIKeyScopesCandidatesWrite  ApiNewAPIKeyScopes = "candidates:write"
+	ApiNewAPIKeyScopesScorecardsWrite  ApiNewAPIKeyScopes = "scorecards:write"
 	ApiNewAPIKeyScopesSearch           ApiNewAPIKeyScopes = "search"
 )
 
@@ -335,6 +487,8 @@ func (e ApiNewAPIKeyScopes) Valid() bool {
 	case ApiNewAPIKeyScopesCandidatesRead:
 		return true
 	case ApiNewAPIKeyScopesCandidatesWrite:
+		return true
+	case ApiNewAPIKeyScopesScorecardsWrite:
 		return true
 	case ApiNewAPIKeyScopesSearch:
 		return true
@@ -361,6 +515,60 @@ func (e ApiRiseKind) Valid() bool {
 	}
 }
 
+// Defines values for ApiScorecardOverallRecommendation.
+const (
+	ApiScorecardOverallRecommendationDefinitelyNot ApiScorecardOverallRecommendation = "definitely_not"
+	ApiScorecardOverallRecommendationNo            ApiScorecardOverallRecommendation = "no"
+	ApiScorecardOverallRecommendationNoDecision    ApiScorecardOverallRecommendation = "no_decision"
+	ApiScorecardOverallRecommendationStrongYes     ApiScorecardOverallRecommendation = "strong_yes"
+	ApiScorecardOverallRecommendationYes           ApiScorecardOverallRecommendation = "yes"
+)
+
+// Valid indicates whether the value is a known member of the ApiScorecardOverallRecommendation enum.
+func (e ApiScorecardOverallRecommendation) Valid() bool {
+	switch e {
+	case ApiScorecardOverallRecommendationDefinitelyNot:
+		return true
+	case ApiScorecardOverallRecommendationNo:
+		return true
+	case ApiScorecardOverallRecommendationNoDecision:
+		return true
+	case ApiScorecardOverallRecommendationStrongYes:
+		return true
+	case ApiScorecardOverallRecommendationYes:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ApiScorecardRequestOverallRecommendation.
+const (
+	ApiScorecardRequestOverallRecommendationDefinitelyNot ApiScorecardRequestOverallRecommendation = "definitely_not"
+	ApiScorecardRequestOverallRecommendationNo            ApiScorecardRequestOverallRecommendation = "no"
+	ApiScorecardRequestOverallRecommendationNoDecision    ApiScorecardRequestOverallRecommendation = "no_decision"
+	ApiScorecardRequestOverallRecommendationStrongYes     ApiScorecardRequestOverallRecommendation = "strong_yes"
+	ApiScorecardRequestOverallRecommendationYes           ApiScorecardRequestOverallRecommendation = "yes"
+)
+
+// Valid indicates whether the value is a known member of the ApiScorecardRequestOverallRecommendation enum.
+func (e ApiScorecardRequestOverallRecommendation) Valid() bool {
+	switch e {
+	case ApiScorecardRequestOverallRecommendationDefinitelyNot:
+		return true
+	case ApiScorecardRequestOverallRecommendationNo:
+		return true
+	case ApiScorecardRequestOverallRecommendationNoDecision:
+		return true
+	case ApiScorecardRequestOverallRecommendationStrongYes:
+		return true
+	case ApiScorecardRequestOverallRecommendationYes:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ApiTokenPairTokenType.
 const (
 	Bearer ApiTokenPairTokenType = "Bearer"
@@ -378,19 +586,19 @@ func (e ApiTokenPairTokenType) Valid() bool {
 
 // Defines values for ApiUserRole.
 const (
-	Admin     ApiUserRole = "admin"
-	JobSeeker ApiUserRole = "job_seeker"
-	Recruiter ApiUserRole = "recruiter"
+	ApiUserRoleAdmin     ApiUserRole = "admin"
+	ApiUserRoleJobSeeker ApiUserRole = "job_seeker"
+	ApiUserRoleRecruiter ApiUserRole = "recruiter"
 )
 
 // Valid indicates whether the value is a known member of the ApiUserRole enum.
 func (e ApiUserRole) Valid() bool {
 	switch e {
-	case Admin:
+	case ApiUserRoleAdmin:
 		return true
-	case JobSeeker:
+	case ApiUserRoleJobSeeker:
 		return true
-	case Recruiter:
+	case ApiUserRoleRecruiter:
 		return true
 	default:
 		return false
@@ -457,6 +665,28 @@ type ApiAPIKeyList struct {
 	NextCursor *string `json:"next_cursor,omitempty"`
 }
 
+// ApiAccessEntry defines model for api.AccessEntry.
+type ApiAccessEntry struct {
+	At             string              `json:"at"`
+	OrganisationId *openapi_types.UUID `json:"organisation_id,omitempty"`
+
+	// OrganisationName Example: Acme Community
+	OrganisationName string             `json:"organisation_name"`
+	Via              ApiAccessEntryVia  `json:"via"`
+	What             ApiAccessEntryWhat `json:"what"`
+}
+
+// ApiAccessEntryVia defines model for ApiAccessEntry.Via.
+type ApiAccessEntryVia string
+
+// ApiAccessEntryWhat defines model for ApiAccessEntry.What.
+type ApiAccessEntryWhat string
+
+// ApiAccessLog defines model for api.AccessLog.
+type ApiAccessLog struct {
+	Items []ApiAccessEntry `json:"items"`
+}
+
 // ApiActionDoc defines model for api.ActionDoc.
 type ApiActionDoc struct {
 	// Competency Example: stakeholder-influence
@@ -485,6 +715,12 @@ type ApiActionList struct {
 // ApiActionsBody defines model for api.ActionsBody.
 type ApiActionsBody struct {
 	Actions []ApiActionDoc `json:"actions"`
+}
+
+// ApiAssessmentList defines model for api.AssessmentList.
+type ApiAssessmentList struct {
+	Items      []DomainAssessmentDoc `json:"items"`
+	NextCursor *string               `json:"next_cursor,omitempty"`
 }
 
 // ApiBackgroundDetail defines model for api.BackgroundDetail.
@@ -595,6 +831,93 @@ type ApiBackgroundsBody struct {
 	Backgrounds []ApiBackgroundInput `json:"backgrounds"`
 }
 
+// ApiCandidate defines model for api.Candidate.
+type ApiCandidate struct {
+	// ContactEmail Example: ada@example.org
+	ContactEmail *string `json:"contact_email,omitempty"`
+	CreatedAt    string  `json:"created_at"`
+
+	// DisplayName Example: Ada Lovelace
+	DisplayName string                 `json:"display_name"`
+	Experiences []ApiExperienceRequest `json:"experiences"`
+
+	// Headline Example: Fundraiser moving into community
+	Headline string `json:"headline"`
+
+	// Id Example: 0195f3c2-7a4e-7b1a-9c3d-2f1e4d5c6b70
+	Id             openapi_types.UUID  `json:"id"`
+	OrganisationId *openapi_types.UUID `json:"organisation_id,omitempty"`
+
+	// Owner person: a job seeker's own profile; organisation: one an organisation keeps.
+	//
+	// Example: person
+	Owner       ApiCandidateOwner      `json:"owner"`
+	SelfRatings []ApiSelfRatingRequest `json:"self_ratings"`
+	UpdatedAt   string                 `json:"updated_at"`
+
+	// Visibility Example: private
+	Visibility ApiCandidateVisibility `json:"visibility"`
+}
+
+// ApiCandidateOwner person: a job seeker's own profile; organisation: one an organisation keeps.
+//
+// Example: person
+type ApiCandidateOwner string
+
+// ApiCandidateVisibility Example: private
+type ApiCandidateVisibility string
+
+// ApiCandidateList defines model for api.CandidateList.
+type ApiCandidateList struct {
+	Items []ApiCandidate `json:"items"`
+
+	// NextCursor Pass as cursor for the next page; absent on the last page.
+	NextCursor *string `json:"next_cursor,omitempty"`
+}
+
+// ApiCandidatePatch defines model for api.CandidatePatch.
+type ApiCandidatePatch struct {
+	ContactEmail *string `json:"contact_email,omitempty"`
+
+	// DisplayName Example: Ada L.
+	DisplayName *string                      `json:"display_name,omitempty"`
+	Experiences *[]ApiExperienceRequest      `json:"experiences,omitempty"`
+	Headline    *string                      `json:"headline,omitempty"`
+	SelfRatings *[]ApiSelfRatingRequest      `json:"self_ratings,omitempty"`
+	Visibility  *ApiCandidatePatchVisibility `json:"visibility,omitempty"`
+}
+
+// ApiCandidatePatchVisibility defines model for ApiCandidatePatch.Visibility.
+type ApiCandidatePatchVisibility string
+
+// ApiCandidateRequest defines model for api.CandidateRequest.
+type ApiCandidateRequest struct {
+	// ContactEmail An address the person can be reached at; optional.
+	//
+	// Example: ada@example.org
+	ContactEmail *string `json:"contact_email,omitempty"`
+
+	// DisplayName Example: Ada Lovelace
+	DisplayName string                  `json:"display_name"`
+	Experiences *[]ApiExperienceRequest `json:"experiences,omitempty"`
+
+	// Headline Example: Fundraiser moving into community
+	Headline    *string                 `json:"headline,omitempty"`
+	SelfRatings *[]ApiSelfRatingRequest `json:"self_ratings,omitempty"`
+
+	// Visibility private (the default): only the owner sees it. recruiters: recruiters of
+	// any organisation may read it. Only a person may share their own profile.
+	//
+	// Example: private
+	Visibility *ApiCandidateRequestVisibility `json:"visibility,omitempty"`
+}
+
+// ApiCandidateRequestVisibility private (the default): only the owner sees it. recruiters: recruiters of
+// any organisation may read it. Only a person may share their own profile.
+//
+// Example: private
+type ApiCandidateRequestVisibility string
+
 // ApiCompetenciesBody defines model for api.CompetenciesBody.
 type ApiCompetenciesBody struct {
 	Competencies []ApiCompetencyDoc `json:"competencies"`
@@ -685,6 +1008,26 @@ type ApiCompetencyResponse struct {
 
 // ApiCompetencyResponseDimension Example: influence
 type ApiCompetencyResponseDimension string
+
+// ApiConsentList defines model for api.ConsentList.
+type ApiConsentList struct {
+	Items []ApiConsentRecord `json:"items"`
+}
+
+// ApiConsentRecord defines model for api.ConsentRecord.
+type ApiConsentRecord struct {
+	ChangedAt string `json:"changed_at"`
+
+	// ChangedBy you: the person; organisation: a recruiter or an HR tool (only ever to private).
+	ChangedBy  ApiConsentRecordChangedBy  `json:"changed_by"`
+	Visibility ApiConsentRecordVisibility `json:"visibility"`
+}
+
+// ApiConsentRecordChangedBy you: the person; organisation: a recruiter or an HR tool (only ever to private).
+type ApiConsentRecordChangedBy string
+
+// ApiConsentRecordVisibility defines model for ApiConsentRecord.Visibility.
+type ApiConsentRecordVisibility string
 
 // ApiCreateAPIKeyRequest defines model for api.CreateAPIKeyRequest.
 type ApiCreateAPIKeyRequest struct {
@@ -1065,6 +1408,18 @@ type ApiLoginRequest struct {
 	Password string `json:"password"`
 }
 
+// ApiMyExport defines model for api.MyExport.
+type ApiMyExport struct {
+	AccessLog      []ApiAccessEntry      `json:"access_log"`
+	Account        ApiUser               `json:"account"`
+	Assessments    []DomainAssessmentDoc `json:"assessments"`
+	Candidate      *ApiCandidate         `json:"candidate"`
+	Consents       []ApiConsentRecord    `json:"consents"`
+	ExportedAt     string                `json:"exported_at"`
+	ScorecardCount int                   `json:"scorecard_count"`
+	Sessions       []ApiSession          `json:"sessions"`
+}
+
 // ApiNewAPIKey defines model for api.NewAPIKey.
 type ApiNewAPIKey struct {
 	// CreatedAt Example: 2026-03-01T09:30:00Z
@@ -1177,6 +1532,52 @@ type ApiRung struct {
 	// Title Example: Community Director
 	Title string `json:"title"`
 }
+
+// ApiScorecard defines model for api.Scorecard.
+type ApiScorecard struct {
+	CandidateId           openapi_types.UUID                `json:"candidate_id"`
+	CreatedAt             string                            `json:"created_at"`
+	Id                    openapi_types.UUID                `json:"id"`
+	Interview             string                            `json:"interview"`
+	OverallRecommendation ApiScorecardOverallRecommendation `json:"overall_recommendation"`
+	Ratings               []ApiScorecardRatingRequest       `json:"ratings"`
+}
+
+// ApiScorecardOverallRecommendation defines model for ApiScorecard.OverallRecommendation.
+type ApiScorecardOverallRecommendation string
+
+// ApiScorecardCount defines model for api.ScorecardCount.
+type ApiScorecardCount struct {
+	// Count Example: 2
+	Count int `json:"count"`
+}
+
+// ApiScorecardRatingRequest defines model for api.ScorecardRatingRequest.
+type ApiScorecardRatingRequest struct {
+	// Competency Example: stakeholder-influence
+	Competency string `json:"competency"`
+
+	// Note What the interview showed; stays inside the organisation.
+	//
+	// Example: Brought two skeptical partners to one plan.
+	Note *string `json:"note,omitempty"`
+
+	// Proficiency Example: 3
+	Proficiency int `json:"proficiency"`
+}
+
+// ApiScorecardRequest defines model for api.ScorecardRequest.
+type ApiScorecardRequest struct {
+	// Interview Example: Panel interview
+	Interview *string `json:"interview,omitempty"`
+
+	// OverallRecommendation Example: yes
+	OverallRecommendation ApiScorecardRequestOverallRecommendation `json:"overall_recommendation"`
+	Ratings               []ApiScorecardRatingRequest              `json:"ratings"`
+}
+
+// ApiScorecardRequestOverallRecommendation Example: yes
+type ApiScorecardRequestOverallRecommendation string
 
 // ApiSelfRatingRequest defines model for api.SelfRatingRequest.
 type ApiSelfRatingRequest struct {
@@ -1324,10 +1725,49 @@ type ApiUser struct {
 // ApiUserRole Example: job_seeker
 type ApiUserRole string
 
+// DomainAssessmentDoc defines model for domain.AssessmentDoc.
+type DomainAssessmentDoc struct {
+	CandidateId string             `json:"candidate_id"`
+	CreatedAt   string             `json:"created_at"`
+	Framework   DomainFrameworkRef `json:"framework"`
+	Id          string             `json:"id"`
+	Inputs      DomainScoreInput   `json:"inputs"`
+
+	// MadeBy MadeBy is "person" (the job seeker) or "organisation".
+	MadeBy         string          `json:"made_by"`
+	OrganisationId *string         `json:"organisation_id,omitempty"`
+	Progress       *DomainProgress `json:"progress,omitempty"`
+	Result         DomainResult    `json:"result"`
+
+	// Scorecards Scorecards lists the ids of the scorecards counted as reviewer ratings.
+	Scorecards []string `json:"scorecards"`
+}
+
 // DomainBackgroundRef defines model for domain.BackgroundRef.
 type DomainBackgroundRef struct {
 	Slug  string `json:"slug"`
 	Title string `json:"title"`
+}
+
+// DomainChange defines model for domain.Change.
+type DomainChange struct {
+	After  float64 `json:"after"`
+	Before float64 `json:"before"`
+	Change float64 `json:"change"`
+}
+
+// DomainClosedGap defines model for domain.ClosedGap.
+type DomainClosedGap struct {
+	Competency string `json:"competency"`
+	Level      string `json:"level"`
+}
+
+// DomainCompetencyChange defines model for domain.CompetencyChange.
+type DomainCompetencyChange struct {
+	After      float64 `json:"after"`
+	Before     float64 `json:"before"`
+	Change     float64 `json:"change"`
+	Competency string  `json:"competency"`
 }
 
 // DomainCompetencyScore defines model for domain.CompetencyScore.
@@ -1348,11 +1788,34 @@ type DomainDevelopmentAction struct {
 	Title      string `json:"title"`
 }
 
+// DomainDimensionChanges defines model for domain.DimensionChanges.
+type DomainDimensionChanges struct {
+	Craft     DomainChange `json:"craft"`
+	Influence DomainChange `json:"influence"`
+	People    DomainChange `json:"people"`
+}
+
 // DomainDimensionScores defines model for domain.DimensionScores.
 type DomainDimensionScores struct {
 	Craft     float64 `json:"craft"`
 	Influence float64 `json:"influence"`
 	People    float64 `json:"people"`
+}
+
+// DomainExperienceInput defines model for domain.ExperienceInput.
+type DomainExperienceInput struct {
+	Background string `json:"background"`
+
+	// CommunityServed CommunityServed overrides the background's community when set.
+	CommunityServed *string   `json:"community_served,omitempty"`
+	Highlights      *[]string `json:"highlights,omitempty"`
+
+	// MatchScore MatchScore is how well Title matched Background, 0..1 (1 when a slug was given).
+	MatchScore float64 `json:"match_score"`
+
+	// Title Title is the text the person typed; empty when they picked a background directly.
+	Title string  `json:"title"`
+	Years float64 `json:"years"`
 }
 
 // DomainFieldError defines model for domain.FieldError.
@@ -1372,6 +1835,16 @@ type DomainFieldError struct {
 type DomainFrameworkRef struct {
 	Slug    string `json:"slug"`
 	Version string `json:"version"`
+}
+
+// DomainLevelChange defines model for domain.LevelChange.
+type DomainLevelChange struct {
+	Change    float64 `json:"change"`
+	FitAfter  float64 `json:"fit_after"`
+	FitBefore float64 `json:"fit_before"`
+	Level     string  `json:"level"`
+	MetAfter  bool    `json:"met_after"`
+	MetBefore bool    `json:"met_before"`
 }
 
 // DomainLevelFit defines model for domain.LevelFit.
@@ -1421,6 +1894,16 @@ type DomainProfileThresholds struct {
 	People    float64 `json:"people"`
 }
 
+// DomainProgress defines model for domain.Progress.
+type DomainProgress struct {
+	Competencies         []DomainCompetencyChange `json:"competencies"`
+	Dimensions           DomainDimensionChanges   `json:"dimensions"`
+	GapsClosed           []DomainClosedGap        `json:"gaps_closed"`
+	GapsOpened           []DomainClosedGap        `json:"gaps_opened"`
+	Levels               []DomainLevelChange      `json:"levels"`
+	PreviousAssessmentId string                   `json:"previous_assessment_id"`
+}
+
 // DomainResult defines model for domain.Result.
 type DomainResult struct {
 	Competencies     []DomainCompetencyScore `json:"competencies"`
@@ -1432,6 +1915,21 @@ type DomainResult struct {
 	Profile          DomainProfileFit        `json:"profile"`
 	RecommendedLevel *DomainLevelRef         `json:"recommended_level"`
 	TransferMap      []DomainTransferEntry   `json:"transfer_map"`
+}
+
+// DomainReviewerRating defines model for domain.ReviewerRating.
+type DomainReviewerRating struct {
+	Competency  string `json:"competency"`
+	Note        string `json:"note"`
+	Proficiency int    `json:"proficiency"`
+	Reviewer    string `json:"reviewer"`
+}
+
+// DomainScoreInput defines model for domain.ScoreInput.
+type DomainScoreInput struct {
+	Experiences []DomainExperienceInput `json:"experiences"`
+	Reviews     []DomainReviewerRating  `json:"reviews"`
+	SelfRatings []DomainSelfRating      `json:"self_ratings"`
 }
 
 // DomainScoreSource defines model for domain.ScoreSource.
@@ -1478,6 +1976,13 @@ type DomainScoringParams struct {
 	SelfWeight          float64 `json:"self_weight"`
 }
 
+// DomainSelfRating defines model for domain.SelfRating.
+type DomainSelfRating struct {
+	Competency  string `json:"competency"`
+	Evidence    string `json:"evidence"`
+	Proficiency int    `json:"proficiency"`
+}
+
 // DomainTransferEntry defines model for domain.TransferEntry.
 type DomainTransferEntry struct {
 	Background      DomainBackgroundRef      `json:"background"`
@@ -1494,6 +1999,23 @@ type DomainTransferEvidence struct {
 	Competency  string `json:"competency"`
 	Proficiency int    `json:"proficiency"`
 	Rationale   string `json:"rationale"`
+}
+
+// ServiceCompetencyExplanation defines model for service.CompetencyExplanation.
+type ServiceCompetencyExplanation struct {
+	Competency string   `json:"competency"`
+	Dimension  string   `json:"dimension"`
+	Name       string   `json:"name"`
+	Score      float64  `json:"score"`
+	Sentences  []string `json:"sentences"`
+}
+
+// ServiceExplanation defines model for service.Explanation.
+type ServiceExplanation struct {
+	AssessmentId string                         `json:"assessment_id"`
+	Communities  []string                       `json:"communities"`
+	Competencies []ServiceCompetencyExplanation `json:"competencies"`
+	Summary      string                         `json:"summary"`
 }
 
 // GetActionsParams defines parameters for GetActions.
@@ -1536,6 +2058,45 @@ type GetBackgroundsBySlugParams struct {
 
 	// IfNoneMatch an ETag from an earlier answer
 	IfNoneMatch *string `json:"If-None-Match,omitempty"`
+}
+
+// GetCandidatesParams defines parameters for GetCandidates.
+type GetCandidatesParams struct {
+	// Limit page size, 1 to 100 (default 100)
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// UpdatedSince only candidates changed at or after this time (RFC 3339)
+	UpdatedSince *time.Time `form:"updated_since,omitempty" json:"updated_since,omitempty"`
+}
+
+// DeleteCandidatesByIdParams defines parameters for DeleteCandidatesById.
+type DeleteCandidatesByIdParams struct {
+	// IfMatch the ETag last read (428 without it)
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// PatchCandidatesByIdParams defines parameters for PatchCandidatesById.
+type PatchCandidatesByIdParams struct {
+	// IfMatch the ETag last read (428 without it)
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// GetCandidatesByIdAssessmentsParams defines parameters for GetCandidatesByIdAssessments.
+type GetCandidatesByIdAssessmentsParams struct {
+	// Limit page size, 1 to 100 (default 100)
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
+// PostCandidatesByIdAssessmentsParams defines parameters for PostCandidatesByIdAssessments.
+type PostCandidatesByIdAssessmentsParams struct {
+	// Framework framework version as slug@version; default: latest published
+	Framework *string `form:"framework,omitempty" json:"framework,omitempty"`
 }
 
 // GetCompetenciesParams defines parameters for GetCompetencies.
@@ -1601,6 +2162,39 @@ type GetLevelsBySlugParams struct {
 	IfNoneMatch *string `json:"If-None-Match,omitempty"`
 }
 
+// DeleteMeCandidateParams defines parameters for DeleteMeCandidate.
+type DeleteMeCandidateParams struct {
+	// IfMatch the ETag last read (428 without it)
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// PatchMeCandidateParams defines parameters for PatchMeCandidate.
+type PatchMeCandidateParams struct {
+	// IfMatch the ETag last read (428 without it)
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// PutMeCandidateParams defines parameters for PutMeCandidate.
+type PutMeCandidateParams struct {
+	// IfMatch the ETag last read; required when a profile exists
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// GetMeCandidateAssessmentsParams defines parameters for GetMeCandidateAssessments.
+type GetMeCandidateAssessmentsParams struct {
+	// Limit page size, 1 to 100 (default 100)
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
+// PostMeCandidateAssessmentsParams defines parameters for PostMeCandidateAssessments.
+type PostMeCandidateAssessmentsParams struct {
+	// Framework framework version as slug@version; default: latest published
+	Framework *string `form:"framework,omitempty" json:"framework,omitempty"`
+}
+
 // GetOrgsByIdApiKeysParams defines parameters for GetOrgsByIdApiKeys.
 type GetOrgsByIdApiKeysParams struct {
 	// Limit page size, 1 to 100 (default 100)
@@ -1631,6 +2225,15 @@ type PostAuthSetPasswordJSONRequestBody = ApiSetPasswordRequest
 // PostAuthSignupJSONRequestBody defines body for PostAuthSignup for application/json ContentType.
 type PostAuthSignupJSONRequestBody = ApiSignupRequest
 
+// PostCandidatesJSONRequestBody defines body for PostCandidates for application/json ContentType.
+type PostCandidatesJSONRequestBody = ApiCandidateRequest
+
+// PatchCandidatesByIdApplicationMergePatchPlusJSONRequestBody defines body for PatchCandidatesById for application/merge-patch+json ContentType.
+type PatchCandidatesByIdApplicationMergePatchPlusJSONRequestBody = ApiCandidatePatch
+
+// PostCandidatesByIdScorecardsJSONRequestBody defines body for PostCandidatesByIdScorecards for application/json ContentType.
+type PostCandidatesByIdScorecardsJSONRequestBody = ApiScorecardRequest
+
 // PutFrameworksBySlugByVersionActionsJSONRequestBody defines body for PutFrameworksBySlugByVersionActions for application/json ContentType.
 type PutFrameworksBySlugByVersionActionsJSONRequestBody = ApiActionsBody
 
@@ -1645,6 +2248,12 @@ type PutFrameworksBySlugByVersionLevelsJSONRequestBody = ApiLevelsBody
 
 // PatchMeJSONRequestBody defines body for PatchMe for application/json ContentType.
 type PatchMeJSONRequestBody = ApiUpdateMeRequest
+
+// PatchMeCandidateApplicationMergePatchPlusJSONRequestBody defines body for PatchMeCandidate for application/merge-patch+json ContentType.
+type PatchMeCandidateApplicationMergePatchPlusJSONRequestBody = ApiCandidatePatch
+
+// PutMeCandidateJSONRequestBody defines body for PutMeCandidate for application/json ContentType.
+type PutMeCandidateJSONRequestBody = ApiCandidateRequest
 
 // PostOrgsJSONRequestBody defines body for PostOrgs for application/json ContentType.
 type PostOrgsJSONRequestBody = ApiCreateOrganisationRequest
@@ -1774,6 +2383,27 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/actions (the `GetActions` operationId).
 	GetActions(ctx context.Context, params *GetActionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetAssessmentsById Read an assessment
+	//
+	// Exactly as it was stored, byte for byte, also after a newer framework version or a change of the profile.
+	//
+	// Corresponds with GET /v1/assessments/{id} (the `GetAssessmentsById` operationId).
+	GetAssessmentsById(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAssessmentsByIdChartSvg An assessment's radar chart
+	//
+	// The 13 competency scores grouped by dimension against the expectations of the rung that fits now (dashed) and of the next rung (dotted), as a self-contained SVG with a title and description for screen readers.
+	//
+	// Corresponds with GET /v1/assessments/{id}/chart.svg (the `GetAssessmentsByIdChartSvg` operationId).
+	GetAssessmentsByIdChartSvg(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAssessmentsByIdExplain An assessment in plain words
+	//
+	// Each competency's score told as sentences about the person's past jobs, their own ratings and interviewers' ratings, with the communities they already served.
+	//
+	// Corresponds with GET /v1/assessments/{id}/explain (the `GetAssessmentsByIdExplain` operationId).
+	GetAssessmentsByIdExplain(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// PostAuthLoginWithBody Log in
 	//
 	// Returns an access token (15 minutes) and a refresh token. A wrong email and a wrong password get the same answer. After 10 failed attempts an account is locked for the rest of a 15-minute window (429); attempts are also rate limited per client IP.
@@ -1877,6 +2507,95 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v1/backgrounds/{slug} (the `GetBackgroundsBySlug` operationId).
 	GetBackgroundsBySlug(ctx context.Context, slug string, params *GetBackgroundsBySlugParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCandidates List my organisation's candidates
+	//
+	// The candidates the organisation keeps, in the order they were created (stable while rows change), optionally only those changed since a time. Recruiters and keys with candidates:read.
+	//
+	// Corresponds with GET /v1/candidates (the `GetCandidates` operationId).
+	GetCandidates(ctx context.Context, params *GetCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostCandidatesWithBody Create a candidate of my organisation
+	//
+	// For recruiters and HR tools (scope candidates:write): stores a candidate the organisation keeps. Its visibility stays private: only a person can share their own profile with recruiters.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
+	PostCandidatesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostCandidates Create a candidate of my organisation
+	//
+	// For recruiters and HR tools (scope candidates:write): stores a candidate the organisation keeps. Its visibility stays private: only a person can share their own profile with recruiters.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
+	PostCandidates(ctx context.Context, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteCandidatesById Delete a candidate
+	//
+	// Deletes the candidate with its consent record, assessments and scorecards. Needs If-Match.
+	//
+	// Corresponds with DELETE /v1/candidates/{id} (the `DeleteCandidatesById` operationId).
+	DeleteCandidatesById(ctx context.Context, id openapi_types.UUID, params *DeleteCandidatesByIdParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCandidatesById Read a candidate
+	//
+	// An organisation's own candidate, or a person's profile they share with recruiters, or your own. Every read by someone other than the person is recorded in their access log.
+	//
+	// Corresponds with GET /v1/candidates/{id} (the `GetCandidatesById` operationId).
+	GetCandidatesById(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PatchCandidatesByIdWithBody Change a candidate
+	//
+	// A JSON Merge Patch (RFC 7396): fields present replace, null removes, absent stay. Needs If-Match with the ETag last read.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /v1/candidates/{id} (the `PatchCandidatesById` operationId).
+	PatchCandidatesByIdWithBody(ctx context.Context, id openapi_types.UUID, params *PatchCandidatesByIdParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PatchCandidatesByIdWithApplicationMergePatchPlusJSONBody Change a candidate
+	//
+	// A JSON Merge Patch (RFC 7396): fields present replace, null removes, absent stay. Needs If-Match with the ETag last read.
+	//
+	// Takes a body of the `application/merge-patch+json` content type.
+	//
+	// Corresponds with PATCH /v1/candidates/{id} (the `PatchCandidatesById` operationId).
+	PatchCandidatesByIdWithApplicationMergePatchPlusJSONBody(ctx context.Context, id openapi_types.UUID, params *PatchCandidatesByIdParams, body PatchCandidatesByIdApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCandidatesByIdAssessments A candidate's assessments
+	//
+	// Newest first, each exactly as stored. An organisation sees its own, and the person's own while the profile is shared; the person sees all.
+	//
+	// Corresponds with GET /v1/candidates/{id}/assessments (the `GetCandidatesByIdAssessments` operationId).
+	GetCandidatesByIdAssessments(ctx context.Context, id openapi_types.UUID, params *GetCandidatesByIdAssessmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostCandidatesByIdAssessments Assess a candidate
+	//
+	// Scores the candidate now and stores an immutable snapshot: the inputs as they were, the framework version, the full result, and the progress since the previous assessment by the same organisation. The organisation's scorecards on the candidate count as reviewer ratings. Recruiters and keys with assessments:write, on candidates their organisation may see.
+	//
+	// Corresponds with POST /v1/candidates/{id}/assessments (the `PostCandidatesByIdAssessments` operationId).
+	PostCandidatesByIdAssessments(ctx context.Context, id openapi_types.UUID, params *PostCandidatesByIdAssessmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostCandidatesByIdScorecardsWithBody Add an interview scorecard
+	//
+	// What an interview showed: ratings of competencies (0 to 4, with a note), an overall recommendation and a free label. The organisation's next assessment of the candidate counts them as reviewer ratings. Scorecards stay inside the organisation: others never see them, and the person sees only how many exist. Recruiters and keys with scorecards:write, on candidates their organisation may see.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
+	PostCandidatesByIdScorecardsWithBody(ctx context.Context, id openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostCandidatesByIdScorecards Add an interview scorecard
+	//
+	// What an interview showed: ratings of competencies (0 to 4, with a note), an overall recommendation and a free label. The organisation's next assessment of the candidate counts them as reviewer ratings. Scorecards stay inside the organisation: others never see them, and the person sees only how many exist. Recruiters and keys with scorecards:write, on candidates their organisation may see.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
+	PostCandidatesByIdScorecards(ctx context.Context, id openapi_types.UUID, body PostCandidatesByIdScorecardsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCompetencies List competencies
 	//
@@ -2056,6 +2775,98 @@ type ClientInterface interface {
 	//
 	// Corresponds with PATCH /v1/me (the `PatchMe` operationId).
 	PatchMe(ctx context.Context, body PatchMeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetMeAccessLog Who read my profile
+	//
+	// Every read of the profile or its assessments by an organisation (a recruiter or an HR tool), oldest first.
+	//
+	// Corresponds with GET /v1/me/access-log (the `GetMeAccessLog` operationId).
+	GetMeAccessLog(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteMeCandidate Delete my profile
+	//
+	// Deletes the profile with its consent record, assessments and every scorecard on it; the account stays. Needs If-Match.
+	//
+	// Corresponds with DELETE /v1/me/candidate (the `DeleteMeCandidate` operationId).
+	DeleteMeCandidate(ctx context.Context, params *DeleteMeCandidateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetMeCandidate My saved profile
+	//
+	// The job seeker's own candidate, with its ETag.
+	//
+	// Corresponds with GET /v1/me/candidate (the `GetMeCandidate` operationId).
+	GetMeCandidate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PatchMeCandidateWithBody Change my profile
+	//
+	// A JSON Merge Patch (RFC 7396) of the job seeker's profile; needs If-Match.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /v1/me/candidate (the `PatchMeCandidate` operationId).
+	PatchMeCandidateWithBody(ctx context.Context, params *PatchMeCandidateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PatchMeCandidateWithApplicationMergePatchPlusJSONBody Change my profile
+	//
+	// A JSON Merge Patch (RFC 7396) of the job seeker's profile; needs If-Match.
+	//
+	// Takes a body of the `application/merge-patch+json` content type.
+	//
+	// Corresponds with PATCH /v1/me/candidate (the `PatchMeCandidate` operationId).
+	PatchMeCandidateWithApplicationMergePatchPlusJSONBody(ctx context.Context, params *PatchMeCandidateParams, body PatchMeCandidateApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutMeCandidateWithBody Save my profile
+	//
+	// Creates the job seeker's profile (201) when there is none; replacing an existing one needs If-Match with its ETag (428 without, 412 when stale). Visibility recruiters lets recruiters of any organisation read it; every change is kept in the consent record.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v1/me/candidate (the `PutMeCandidate` operationId).
+	PutMeCandidateWithBody(ctx context.Context, params *PutMeCandidateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutMeCandidate Save my profile
+	//
+	// Creates the job seeker's profile (201) when there is none; replacing an existing one needs If-Match with its ETag (428 without, 412 when stale). Visibility recruiters lets recruiters of any organisation read it; every change is kept in the consent record.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v1/me/candidate (the `PutMeCandidate` operationId).
+	PutMeCandidate(ctx context.Context, params *PutMeCandidateParams, body PutMeCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetMeCandidateAssessments My assessments
+	//
+	// Every assessment of the job seeker's profile, newest first, also those organisations made (their scores, never their interview notes).
+	//
+	// Corresponds with GET /v1/me/candidate/assessments (the `GetMeCandidateAssessments` operationId).
+	GetMeCandidateAssessments(ctx context.Context, params *GetMeCandidateAssessmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostMeCandidateAssessments Assess my profile
+	//
+	// Scores the job seeker's saved profile now and keeps the result; from the second one on it shows the progress since the previous one.
+	//
+	// Corresponds with POST /v1/me/candidate/assessments (the `PostMeCandidateAssessments` operationId).
+	PostMeCandidateAssessments(ctx context.Context, params *PostMeCandidateAssessmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetMeCandidateConsents My consent record
+	//
+	// Every change of the profile's visibility: what it became, when, and who changed it.
+	//
+	// Corresponds with GET /v1/me/candidate/consents (the `GetMeCandidateConsents` operationId).
+	GetMeCandidateConsents(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetMeCandidateScorecards How many interview scorecards my profile has
+	//
+	// Organisations keep their interview notes to themselves; the person sees how many scorecards exist, and the scores they led to in the organisations' assessments.
+	//
+	// Corresponds with GET /v1/me/candidate/scorecards (the `GetMeCandidateScorecards` operationId).
+	GetMeCandidateScorecards(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetMeExport Download everything about me
+	//
+	// One JSON document with the account, its sessions, the saved profile, its consent record, every assessment as stored, how many scorecards exist, and the access log (GDPR article 20).
+	//
+	// Corresponds with GET /v1/me/export (the `GetMeExport` operationId).
+	GetMeExport(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetMeSessions My sessions
 	//
@@ -2264,6 +3075,57 @@ func (c *Client) GetReadyz(ctx context.Context, reqEditors ...RequestEditorFn) (
 // Corresponds with GET /v1/actions (the `GetActions` operationId).
 func (c *Client) GetActions(ctx context.Context, params *GetActionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetActionsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAssessmentsById Read an assessment
+//
+// Exactly as it was stored, byte for byte, also after a newer framework version or a change of the profile.
+//
+// Corresponds with GET /v1/assessments/{id} (the `GetAssessmentsById` operationId).
+func (c *Client) GetAssessmentsById(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAssessmentsByIdRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAssessmentsByIdChartSvg An assessment's radar chart
+//
+// The 13 competency scores grouped by dimension against the expectations of the rung that fits now (dashed) and of the next rung (dotted), as a self-contained SVG with a title and description for screen readers.
+//
+// Corresponds with GET /v1/assessments/{id}/chart.svg (the `GetAssessmentsByIdChartSvg` operationId).
+func (c *Client) GetAssessmentsByIdChartSvg(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAssessmentsByIdChartSvgRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAssessmentsByIdExplain An assessment in plain words
+//
+// Each competency's score told as sentences about the person's past jobs, their own ratings and interviewers' ratings, with the communities they already served.
+//
+// Corresponds with GET /v1/assessments/{id}/explain (the `GetAssessmentsByIdExplain` operationId).
+func (c *Client) GetAssessmentsByIdExplain(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAssessmentsByIdExplainRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -2488,6 +3350,205 @@ func (c *Client) GetBackgrounds(ctx context.Context, params *GetBackgroundsParam
 // Corresponds with GET /v1/backgrounds/{slug} (the `GetBackgroundsBySlug` operationId).
 func (c *Client) GetBackgroundsBySlug(ctx context.Context, slug string, params *GetBackgroundsBySlugParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetBackgroundsBySlugRequest(c.Server, slug, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCandidates List my organisation's candidates
+//
+// The candidates the organisation keeps, in the order they were created (stable while rows change), optionally only those changed since a time. Recruiters and keys with candidates:read.
+//
+// Corresponds with GET /v1/candidates (the `GetCandidates` operationId).
+func (c *Client) GetCandidates(ctx context.Context, params *GetCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCandidatesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostCandidatesWithBody Create a candidate of my organisation
+//
+// For recruiters and HR tools (scope candidates:write): stores a candidate the organisation keeps. Its visibility stays private: only a person can share their own profile with recruiters.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
+func (c *Client) PostCandidatesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostCandidatesRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostCandidates Create a candidate of my organisation
+//
+// For recruiters and HR tools (scope candidates:write): stores a candidate the organisation keeps. Its visibility stays private: only a person can share their own profile with recruiters.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
+func (c *Client) PostCandidates(ctx context.Context, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostCandidatesRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteCandidatesById Delete a candidate
+//
+// Deletes the candidate with its consent record, assessments and scorecards. Needs If-Match.
+//
+// Corresponds with DELETE /v1/candidates/{id} (the `DeleteCandidatesById` operationId).
+func (c *Client) DeleteCandidatesById(ctx context.Context, id openapi_types.UUID, params *DeleteCandidatesByIdParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteCandidatesByIdRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCandidatesById Read a candidate
+//
+// An organisation's own candidate, or a person's profile they share with recruiters, or your own. Every read by someone other than the person is recorded in their access log.
+//
+// Corresponds with GET /v1/candidates/{id} (the `GetCandidatesById` operationId).
+func (c *Client) GetCandidatesById(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCandidatesByIdRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PatchCandidatesByIdWithBody Change a candidate
+//
+// A JSON Merge Patch (RFC 7396): fields present replace, null removes, absent stay. Needs If-Match with the ETag last read.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /v1/candidates/{id} (the `PatchCandidatesById` operationId).
+func (c *Client) PatchCandidatesByIdWithBody(ctx context.Context, id openapi_types.UUID, params *PatchCandidatesByIdParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPatchCandidatesByIdRequestWithBody(c.Server, id, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PatchCandidatesByIdWithApplicationMergePatchPlusJSONBody Change a candidate
+//
+// A JSON Merge Patch (RFC 7396): fields present replace, null removes, absent stay. Needs If-Match with the ETag last read.
+//
+// Takes a body of the `application/merge-patch+json` content type.
+//
+// Corresponds with PATCH /v1/candidates/{id} (the `PatchCandidatesById` operationId).
+func (c *Client) PatchCandidatesByIdWithApplicationMergePatchPlusJSONBody(ctx context.Context, id openapi_types.UUID, params *PatchCandidatesByIdParams, body PatchCandidatesByIdApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPatchCandidatesByIdRequestWithApplicationMergePatchPlusJSONBody(c.Server, id, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCandidatesByIdAssessments A candidate's assessments
+//
+// Newest first, each exactly as stored. An organisation sees its own, and the person's own while the profile is shared; the person sees all.
+//
+// Corresponds with GET /v1/candidates/{id}/assessments (the `GetCandidatesByIdAssessments` operationId).
+func (c *Client) GetCandidatesByIdAssessments(ctx context.Context, id openapi_types.UUID, params *GetCandidatesByIdAssessmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCandidatesByIdAssessmentsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostCandidatesByIdAssessments Assess a candidate
+//
+// Scores the candidate now and stores an immutable snapshot: the inputs as they were, the framework version, the full result, and the progress since the previous assessment by the same organisation. The organisation's scorecards on the candidate count as reviewer ratings. Recruiters and keys with assessments:write, on candidates their organisation may see.
+//
+// Corresponds with POST /v1/candidates/{id}/assessments (the `PostCandidatesByIdAssessments` operationId).
+func (c *Client) PostCandidatesByIdAssessments(ctx context.Context, id openapi_types.UUID, params *PostCandidatesByIdAssessmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostCandidatesByIdAssessmentsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostCandidatesByIdScorecardsWithBody Add an interview scorecard
+//
+// What an interview showed: ratings of competencies (0 to 4, with a note), an overall recommendation and a free label. The organisation's next assessment of the candidate counts them as reviewer ratings. Scorecards stay inside the organisation: others never see them, and the person sees only how many exist. Recruiters and keys with scorecards:write, on candidates their organisation may see.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
+func (c *Client) PostCandidatesByIdScorecardsWithBody(ctx context.Context, id openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostCandidatesByIdScorecardsRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostCandidatesByIdScorecards Add an interview scorecard
+//
+// What an interview showed: ratings of competencies (0 to 4, with a note), an overall recommendation and a free label. The organisation's next assessment of the candidate counts them as reviewer ratings. Scorecards stay inside the organisation: others never see them, and the person sees only how many exist. Recruiters and keys with scorecards:write, on candidates their organisation may see.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
+func (c *Client) PostCandidatesByIdScorecards(ctx context.Context, id openapi_types.UUID, body PostCandidatesByIdScorecardsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostCandidatesByIdScorecardsRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2897,6 +3958,218 @@ func (c *Client) PatchMeWithBody(ctx context.Context, contentType string, body i
 // Corresponds with PATCH /v1/me (the `PatchMe` operationId).
 func (c *Client) PatchMe(ctx context.Context, body PatchMeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewPatchMeRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetMeAccessLog Who read my profile
+//
+// Every read of the profile or its assessments by an organisation (a recruiter or an HR tool), oldest first.
+//
+// Corresponds with GET /v1/me/access-log (the `GetMeAccessLog` operationId).
+func (c *Client) GetMeAccessLog(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMeAccessLogRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteMeCandidate Delete my profile
+//
+// Deletes the profile with its consent record, assessments and every scorecard on it; the account stays. Needs If-Match.
+//
+// Corresponds with DELETE /v1/me/candidate (the `DeleteMeCandidate` operationId).
+func (c *Client) DeleteMeCandidate(ctx context.Context, params *DeleteMeCandidateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteMeCandidateRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetMeCandidate My saved profile
+//
+// The job seeker's own candidate, with its ETag.
+//
+// Corresponds with GET /v1/me/candidate (the `GetMeCandidate` operationId).
+func (c *Client) GetMeCandidate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMeCandidateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PatchMeCandidateWithBody Change my profile
+//
+// A JSON Merge Patch (RFC 7396) of the job seeker's profile; needs If-Match.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /v1/me/candidate (the `PatchMeCandidate` operationId).
+func (c *Client) PatchMeCandidateWithBody(ctx context.Context, params *PatchMeCandidateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPatchMeCandidateRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PatchMeCandidateWithApplicationMergePatchPlusJSONBody Change my profile
+//
+// A JSON Merge Patch (RFC 7396) of the job seeker's profile; needs If-Match.
+//
+// Takes a body of the `application/merge-patch+json` content type.
+//
+// Corresponds with PATCH /v1/me/candidate (the `PatchMeCandidate` operationId).
+func (c *Client) PatchMeCandidateWithApplicationMergePatchPlusJSONBody(ctx context.Context, params *PatchMeCandidateParams, body PatchMeCandidateApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPatchMeCandidateRequestWithApplicationMergePatchPlusJSONBody(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutMeCandidateWithBody Save my profile
+//
+// Creates the job seeker's profile (201) when there is none; replacing an existing one needs If-Match with its ETag (428 without, 412 when stale). Visibility recruiters lets recruiters of any organisation read it; every change is kept in the consent record.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v1/me/candidate (the `PutMeCandidate` operationId).
+func (c *Client) PutMeCandidateWithBody(ctx context.Context, params *PutMeCandidateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutMeCandidateRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutMeCandidate Save my profile
+//
+// Creates the job seeker's profile (201) when there is none; replacing an existing one needs If-Match with its ETag (428 without, 412 when stale). Visibility recruiters lets recruiters of any organisation read it; every change is kept in the consent record.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v1/me/candidate (the `PutMeCandidate` operationId).
+func (c *Client) PutMeCandidate(ctx context.Context, params *PutMeCandidateParams, body PutMeCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutMeCandidateRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetMeCandidateAssessments My assessments
+//
+// Every assessment of the job seeker's profile, newest first, also those organisations made (their scores, never their interview notes).
+//
+// Corresponds with GET /v1/me/candidate/assessments (the `GetMeCandidateAssessments` operationId).
+func (c *Client) GetMeCandidateAssessments(ctx context.Context, params *GetMeCandidateAssessmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMeCandidateAssessmentsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostMeCandidateAssessments Assess my profile
+//
+// Scores the job seeker's saved profile now and keeps the result; from the second one on it shows the progress since the previous one.
+//
+// Corresponds with POST /v1/me/candidate/assessments (the `PostMeCandidateAssessments` operationId).
+func (c *Client) PostMeCandidateAssessments(ctx context.Context, params *PostMeCandidateAssessmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostMeCandidateAssessmentsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetMeCandidateConsents My consent record
+//
+// Every change of the profile's visibility: what it became, when, and who changed it.
+//
+// Corresponds with GET /v1/me/candidate/consents (the `GetMeCandidateConsents` operationId).
+func (c *Client) GetMeCandidateConsents(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMeCandidateConsentsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetMeCandidateScorecards How many interview scorecards my profile has
+//
+// Organisations keep their interview notes to themselves; the person sees how many scorecards exist, and the scores they led to in the organisations' assessments.
+//
+// Corresponds with GET /v1/me/candidate/scorecards (the `GetMeCandidateScorecards` operationId).
+func (c *Client) GetMeCandidateScorecards(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMeCandidateScorecardsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetMeExport Download everything about me
+//
+// One JSON document with the account, its sessions, the saved profile, its consent record, every assessment as stored, how many scorecards exist, and the access log (GDPR article 20).
+//
+// Corresponds with GET /v1/me/export (the `GetMeExport` operationId).
+func (c *Client) GetMeExport(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMeExportRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -3389,6 +4662,108 @@ func NewGetActionsRequest(server string, params *GetActionsParams) (*http.Reques
 	return req, nil
 }
 
+// NewGetAssessmentsByIdRequest constructs an http.Request for the GetAssessmentsById method
+func NewGetAssessmentsByIdRequest(server string, id openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/assessments/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetAssessmentsByIdChartSvgRequest constructs an http.Request for the GetAssessmentsByIdChartSvg method
+func NewGetAssessmentsByIdChartSvgRequest(server string, id openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/assessments/%s/chart.svg", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetAssessmentsByIdExplainRequest constructs an http.Request for the GetAssessmentsByIdExplain method
+func NewGetAssessmentsByIdExplainRequest(server string, id openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/assessments/%s/explain", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewPostAuthLoginRequest calls the generic PostAuthLogin builder with application/json body
 func NewPostAuthLoginRequest(server string, body PostAuthLoginJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -3754,6 +5129,450 @@ func NewGetBackgroundsBySlugRequest(server string, slug string, params *GetBackg
 		}
 
 	}
+
+	return req, nil
+}
+
+// NewGetCandidatesRequest constructs an http.Request for the GetCandidates method
+func NewGetCandidatesRequest(server string, params *GetCandidatesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/candidates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UpdatedSince != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updated_since", *params.UpdatedSince, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPostCandidatesRequest calls the generic PostCandidates builder with application/json body
+func NewPostCandidatesRequest(server string, body PostCandidatesJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPostCandidatesRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewPostCandidatesRequestWithBody constructs an http.Request for the PostCandidates method, with any body, and a specified content type
+func NewPostCandidatesRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/candidates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteCandidatesByIdRequest constructs an http.Request for the DeleteCandidatesById method
+func NewDeleteCandidatesByIdRequest(server string, id openapi_types.UUID, params *DeleteCandidatesByIdParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/candidates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetCandidatesByIdRequest constructs an http.Request for the GetCandidatesById method
+func NewGetCandidatesByIdRequest(server string, id openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/candidates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPatchCandidatesByIdRequestWithApplicationMergePatchPlusJSONBody calls the generic PatchCandidatesById builder with application/merge-patch+json body
+func NewPatchCandidatesByIdRequestWithApplicationMergePatchPlusJSONBody(server string, id openapi_types.UUID, params *PatchCandidatesByIdParams, body PatchCandidatesByIdApplicationMergePatchPlusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPatchCandidatesByIdRequestWithBody(server, id, params, "application/merge-patch+json", bodyReader)
+}
+
+// NewPatchCandidatesByIdRequestWithBody constructs an http.Request for the PatchCandidatesById method, with any body, and a specified content type
+func NewPatchCandidatesByIdRequestWithBody(server string, id openapi_types.UUID, params *PatchCandidatesByIdParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/candidates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetCandidatesByIdAssessmentsRequest constructs an http.Request for the GetCandidatesByIdAssessments method
+func NewGetCandidatesByIdAssessmentsRequest(server string, id openapi_types.UUID, params *GetCandidatesByIdAssessmentsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/candidates/%s/assessments", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPostCandidatesByIdAssessmentsRequest constructs an http.Request for the PostCandidatesByIdAssessments method
+func NewPostCandidatesByIdAssessmentsRequest(server string, id openapi_types.UUID, params *PostCandidatesByIdAssessmentsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/candidates/%s/assessments", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Framework != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "framework", *params.Framework, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPostCandidatesByIdScorecardsRequest calls the generic PostCandidatesByIdScorecards builder with application/json body
+func NewPostCandidatesByIdScorecardsRequest(server string, id openapi_types.UUID, body PostCandidatesByIdScorecardsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPostCandidatesByIdScorecardsRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewPostCandidatesByIdScorecardsRequestWithBody constructs an http.Request for the PostCandidatesByIdScorecards method, with any body, and a specified content type
+func NewPostCandidatesByIdScorecardsRequestWithBody(server string, id openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/candidates/%s/scorecards", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -4690,6 +6509,413 @@ func NewPatchMeRequestWithBody(server string, contentType string, body io.Reader
 	return req, nil
 }
 
+// NewGetMeAccessLogRequest constructs an http.Request for the GetMeAccessLog method
+func NewGetMeAccessLogRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/access-log")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDeleteMeCandidateRequest constructs an http.Request for the DeleteMeCandidate method
+func NewDeleteMeCandidateRequest(server string, params *DeleteMeCandidateParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/candidate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetMeCandidateRequest constructs an http.Request for the GetMeCandidate method
+func NewGetMeCandidateRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/candidate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPatchMeCandidateRequestWithApplicationMergePatchPlusJSONBody calls the generic PatchMeCandidate builder with application/merge-patch+json body
+func NewPatchMeCandidateRequestWithApplicationMergePatchPlusJSONBody(server string, params *PatchMeCandidateParams, body PatchMeCandidateApplicationMergePatchPlusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPatchMeCandidateRequestWithBody(server, params, "application/merge-patch+json", bodyReader)
+}
+
+// NewPatchMeCandidateRequestWithBody constructs an http.Request for the PatchMeCandidate method, with any body, and a specified content type
+func NewPatchMeCandidateRequestWithBody(server string, params *PatchMeCandidateParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/candidate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPutMeCandidateRequest calls the generic PutMeCandidate builder with application/json body
+func NewPutMeCandidateRequest(server string, params *PutMeCandidateParams, body PutMeCandidateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPutMeCandidateRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewPutMeCandidateRequestWithBody constructs an http.Request for the PutMeCandidate method, with any body, and a specified content type
+func NewPutMeCandidateRequestWithBody(server string, params *PutMeCandidateParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/candidate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetMeCandidateAssessmentsRequest constructs an http.Request for the GetMeCandidateAssessments method
+func NewGetMeCandidateAssessmentsRequest(server string, params *GetMeCandidateAssessmentsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/candidate/assessments")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPostMeCandidateAssessmentsRequest constructs an http.Request for the PostMeCandidateAssessments method
+func NewPostMeCandidateAssessmentsRequest(server string, params *PostMeCandidateAssessmentsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/candidate/assessments")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Framework != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "framework", *params.Framework, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetMeCandidateConsentsRequest constructs an http.Request for the GetMeCandidateConsents method
+func NewGetMeCandidateConsentsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/candidate/consents")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetMeCandidateScorecardsRequest constructs an http.Request for the GetMeCandidateScorecards method
+func NewGetMeCandidateScorecardsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/candidate/scorecards")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetMeExportRequest constructs an http.Request for the GetMeExport method
+func NewGetMeExportRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/export")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewGetMeSessionsRequest constructs an http.Request for the GetMeSessions method
 func NewGetMeSessionsRequest(server string) (*http.Request, error) {
 	var err error
@@ -5225,6 +7451,33 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/actions (the `GetActions` operationId).
 	GetActionsWithResponse(ctx context.Context, params *GetActionsParams, reqEditors ...RequestEditorFn) (*GetActionsResponse, error)
 
+	// GetAssessmentsByIdWithResponse Read an assessment
+	//
+	// Exactly as it was stored, byte for byte, also after a newer framework version or a change of the profile.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/assessments/{id} (the `GetAssessmentsById` operationId).
+	GetAssessmentsByIdWithResponse(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetAssessmentsByIdResponse, error)
+
+	// GetAssessmentsByIdChartSvgWithResponse An assessment's radar chart
+	//
+	// The 13 competency scores grouped by dimension against the expectations of the rung that fits now (dashed) and of the next rung (dotted), as a self-contained SVG with a title and description for screen readers.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/assessments/{id}/chart.svg (the `GetAssessmentsByIdChartSvg` operationId).
+	GetAssessmentsByIdChartSvgWithResponse(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetAssessmentsByIdChartSvgResponse, error)
+
+	// GetAssessmentsByIdExplainWithResponse An assessment in plain words
+	//
+	// Each competency's score told as sentences about the person's past jobs, their own ratings and interviewers' ratings, with the communities they already served.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/assessments/{id}/explain (the `GetAssessmentsByIdExplain` operationId).
+	GetAssessmentsByIdExplainWithResponse(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetAssessmentsByIdExplainResponse, error)
+
 	// PostAuthLoginWithBodyWithResponse Log in
 	//
 	// Returns an access token (15 minutes) and a refresh token. A wrong email and a wrong password get the same answer. After 10 failed attempts an account is locked for the rest of a 15-minute window (429); attempts are also rate limited per client IP.
@@ -5332,6 +7585,105 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v1/backgrounds/{slug} (the `GetBackgroundsBySlug` operationId).
 	GetBackgroundsBySlugWithResponse(ctx context.Context, slug string, params *GetBackgroundsBySlugParams, reqEditors ...RequestEditorFn) (*GetBackgroundsBySlugResponse, error)
+
+	// GetCandidatesWithResponse List my organisation's candidates
+	//
+	// The candidates the organisation keeps, in the order they were created (stable while rows change), optionally only those changed since a time. Recruiters and keys with candidates:read.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/candidates (the `GetCandidates` operationId).
+	GetCandidatesWithResponse(ctx context.Context, params *GetCandidatesParams, reqEditors ...RequestEditorFn) (*GetCandidatesResponse, error)
+
+	// PostCandidatesWithBodyWithResponse Create a candidate of my organisation
+	//
+	// For recruiters and HR tools (scope candidates:write): stores a candidate the organisation keeps. Its visibility stays private: only a person can share their own profile with recruiters.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
+	PostCandidatesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error)
+
+	// PostCandidatesWithResponse Create a candidate of my organisation
+	//
+	// For recruiters and HR tools (scope candidates:write): stores a candidate the organisation keeps. Its visibility stays private: only a person can share their own profile with recruiters.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
+	PostCandidatesWithResponse(ctx context.Context, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error)
+
+	// DeleteCandidatesByIdWithResponse Delete a candidate
+	//
+	// Deletes the candidate with its consent record, assessments and scorecards. Needs If-Match.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/candidates/{id} (the `DeleteCandidatesById` operationId).
+	DeleteCandidatesByIdWithResponse(ctx context.Context, id openapi_types.UUID, params *DeleteCandidatesByIdParams, reqEditors ...RequestEditorFn) (*DeleteCandidatesByIdResponse, error)
+
+	// GetCandidatesByIdWithResponse Read a candidate
+	//
+	// An organisation's own candidate, or a person's profile they share with recruiters, or your own. Every read by someone other than the person is recorded in their access log.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/candidates/{id} (the `GetCandidatesById` operationId).
+	GetCandidatesByIdWithResponse(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetCandidatesByIdResponse, error)
+
+	// PatchCandidatesByIdWithBodyWithResponse Change a candidate
+	//
+	// A JSON Merge Patch (RFC 7396): fields present replace, null removes, absent stay. Needs If-Match with the ETag last read.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v1/candidates/{id} (the `PatchCandidatesById` operationId).
+	PatchCandidatesByIdWithBodyWithResponse(ctx context.Context, id openapi_types.UUID, params *PatchCandidatesByIdParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PatchCandidatesByIdResponse, error)
+
+	// PatchCandidatesByIdWithApplicationMergePatchPlusJSONBodyWithResponse Change a candidate
+	//
+	// A JSON Merge Patch (RFC 7396): fields present replace, null removes, absent stay. Needs If-Match with the ETag last read.
+	//
+	// Takes a body of the `application/merge-patch+json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v1/candidates/{id} (the `PatchCandidatesById` operationId).
+	PatchCandidatesByIdWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, id openapi_types.UUID, params *PatchCandidatesByIdParams, body PatchCandidatesByIdApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchCandidatesByIdResponse, error)
+
+	// GetCandidatesByIdAssessmentsWithResponse A candidate's assessments
+	//
+	// Newest first, each exactly as stored. An organisation sees its own, and the person's own while the profile is shared; the person sees all.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/candidates/{id}/assessments (the `GetCandidatesByIdAssessments` operationId).
+	GetCandidatesByIdAssessmentsWithResponse(ctx context.Context, id openapi_types.UUID, params *GetCandidatesByIdAssessmentsParams, reqEditors ...RequestEditorFn) (*GetCandidatesByIdAssessmentsResponse, error)
+
+	// PostCandidatesByIdAssessmentsWithResponse Assess a candidate
+	//
+	// Scores the candidate now and stores an immutable snapshot: the inputs as they were, the framework version, the full result, and the progress since the previous assessment by the same organisation. The organisation's scorecards on the candidate count as reviewer ratings. Recruiters and keys with assessments:write, on candidates their organisation may see.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/candidates/{id}/assessments (the `PostCandidatesByIdAssessments` operationId).
+	PostCandidatesByIdAssessmentsWithResponse(ctx context.Context, id openapi_types.UUID, params *PostCandidatesByIdAssessmentsParams, reqEditors ...RequestEditorFn) (*PostCandidatesByIdAssessmentsResponse, error)
+
+	// PostCandidatesByIdScorecardsWithBodyWithResponse Add an interview scorecard
+	//
+	// What an interview showed: ratings of competencies (0 to 4, with a note), an overall recommendation and a free label. The organisation's next assessment of the candidate counts them as reviewer ratings. Scorecards stay inside the organisation: others never see them, and the person sees only how many exist. Recruiters and keys with scorecards:write, on candidates their organisation may see.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
+	PostCandidatesByIdScorecardsWithBodyWithResponse(ctx context.Context, id openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesByIdScorecardsResponse, error)
+
+	// PostCandidatesByIdScorecardsWithResponse Add an interview scorecard
+	//
+	// What an interview showed: ratings of competencies (0 to 4, with a note), an overall recommendation and a free label. The organisation's next assessment of the candidate counts them as reviewer ratings. Scorecards stay inside the organisation: others never see them, and the person sees only how many exist. Recruiters and keys with scorecards:write, on candidates their organisation may see.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
+	PostCandidatesByIdScorecardsWithResponse(ctx context.Context, id openapi_types.UUID, body PostCandidatesByIdScorecardsJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesByIdScorecardsResponse, error)
 
 	// GetCompetenciesWithResponse List competencies
 	//
@@ -5537,6 +7889,114 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PATCH /v1/me (the `PatchMe` operationId).
 	PatchMeWithResponse(ctx context.Context, body PatchMeJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchMeResponse, error)
+
+	// GetMeAccessLogWithResponse Who read my profile
+	//
+	// Every read of the profile or its assessments by an organisation (a recruiter or an HR tool), oldest first.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/me/access-log (the `GetMeAccessLog` operationId).
+	GetMeAccessLogWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeAccessLogResponse, error)
+
+	// DeleteMeCandidateWithResponse Delete my profile
+	//
+	// Deletes the profile with its consent record, assessments and every scorecard on it; the account stays. Needs If-Match.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/me/candidate (the `DeleteMeCandidate` operationId).
+	DeleteMeCandidateWithResponse(ctx context.Context, params *DeleteMeCandidateParams, reqEditors ...RequestEditorFn) (*DeleteMeCandidateResponse, error)
+
+	// GetMeCandidateWithResponse My saved profile
+	//
+	// The job seeker's own candidate, with its ETag.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/me/candidate (the `GetMeCandidate` operationId).
+	GetMeCandidateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeCandidateResponse, error)
+
+	// PatchMeCandidateWithBodyWithResponse Change my profile
+	//
+	// A JSON Merge Patch (RFC 7396) of the job seeker's profile; needs If-Match.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v1/me/candidate (the `PatchMeCandidate` operationId).
+	PatchMeCandidateWithBodyWithResponse(ctx context.Context, params *PatchMeCandidateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PatchMeCandidateResponse, error)
+
+	// PatchMeCandidateWithApplicationMergePatchPlusJSONBodyWithResponse Change my profile
+	//
+	// A JSON Merge Patch (RFC 7396) of the job seeker's profile; needs If-Match.
+	//
+	// Takes a body of the `application/merge-patch+json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v1/me/candidate (the `PatchMeCandidate` operationId).
+	PatchMeCandidateWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, params *PatchMeCandidateParams, body PatchMeCandidateApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchMeCandidateResponse, error)
+
+	// PutMeCandidateWithBodyWithResponse Save my profile
+	//
+	// Creates the job seeker's profile (201) when there is none; replacing an existing one needs If-Match with its ETag (428 without, 412 when stale). Visibility recruiters lets recruiters of any organisation read it; every change is kept in the consent record.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/me/candidate (the `PutMeCandidate` operationId).
+	PutMeCandidateWithBodyWithResponse(ctx context.Context, params *PutMeCandidateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutMeCandidateResponse, error)
+
+	// PutMeCandidateWithResponse Save my profile
+	//
+	// Creates the job seeker's profile (201) when there is none; replacing an existing one needs If-Match with its ETag (428 without, 412 when stale). Visibility recruiters lets recruiters of any organisation read it; every change is kept in the consent record.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/me/candidate (the `PutMeCandidate` operationId).
+	PutMeCandidateWithResponse(ctx context.Context, params *PutMeCandidateParams, body PutMeCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*PutMeCandidateResponse, error)
+
+	// GetMeCandidateAssessmentsWithResponse My assessments
+	//
+	// Every assessment of the job seeker's profile, newest first, also those organisations made (their scores, never their interview notes).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/me/candidate/assessments (the `GetMeCandidateAssessments` operationId).
+	GetMeCandidateAssessmentsWithResponse(ctx context.Context, params *GetMeCandidateAssessmentsParams, reqEditors ...RequestEditorFn) (*GetMeCandidateAssessmentsResponse, error)
+
+	// PostMeCandidateAssessmentsWithResponse Assess my profile
+	//
+	// Scores the job seeker's saved profile now and keeps the result; from the second one on it shows the progress since the previous one.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/me/candidate/assessments (the `PostMeCandidateAssessments` operationId).
+	PostMeCandidateAssessmentsWithResponse(ctx context.Context, params *PostMeCandidateAssessmentsParams, reqEditors ...RequestEditorFn) (*PostMeCandidateAssessmentsResponse, error)
+
+	// GetMeCandidateConsentsWithResponse My consent record
+	//
+	// Every change of the profile's visibility: what it became, when, and who changed it.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/me/candidate/consents (the `GetMeCandidateConsents` operationId).
+	GetMeCandidateConsentsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeCandidateConsentsResponse, error)
+
+	// GetMeCandidateScorecardsWithResponse How many interview scorecards my profile has
+	//
+	// Organisations keep their interview notes to themselves; the person sees how many scorecards exist, and the scores they led to in the organisations' assessments.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/me/candidate/scorecards (the `GetMeCandidateScorecards` operationId).
+	GetMeCandidateScorecardsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeCandidateScorecardsResponse, error)
+
+	// GetMeExportWithResponse Download everything about me
+	//
+	// One JSON document with the account, its sessions, the saved profile, its consent record, every assessment as stored, how many scorecards exist, and the access log (GDPR article 20).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/me/export (the `GetMeExport` operationId).
+	GetMeExportWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeExportResponse, error)
 
 	// GetMeSessionsWithResponse My sessions
 	//
@@ -5948,6 +8408,199 @@ func (r GetActionsResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetActionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAssessmentsByIdResponse200Headers the declared response headers of an HTTP 200 response for GetAssessmentsById
+type GetAssessmentsByIdResponse200Headers struct {
+	ETag *string
+}
+
+type GetAssessmentsByIdResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DomainAssessmentDoc
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetAssessmentsByIdResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAssessmentsByIdResponse) GetJSON200() *DomainAssessmentDoc {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetAssessmentsByIdResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetAssessmentsByIdResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetAssessmentsByIdResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAssessmentsByIdResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAssessmentsByIdResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAssessmentsByIdResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAssessmentsByIdResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetAssessmentsByIdChartSvgResponse200Headers the declared response headers of an HTTP 200 response for GetAssessmentsByIdChartSvg
+type GetAssessmentsByIdChartSvgResponse200Headers struct {
+	ETag *string
+}
+
+type GetAssessmentsByIdChartSvgResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetAssessmentsByIdChartSvgResponse200Headers
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetAssessmentsByIdChartSvgResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetAssessmentsByIdChartSvgResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetAssessmentsByIdChartSvgResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAssessmentsByIdChartSvgResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAssessmentsByIdChartSvgResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAssessmentsByIdChartSvgResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAssessmentsByIdChartSvgResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetAssessmentsByIdExplainResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ServiceExplanation
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAssessmentsByIdExplainResponse) GetJSON200() *ServiceExplanation {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetAssessmentsByIdExplainResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetAssessmentsByIdExplainResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetAssessmentsByIdExplainResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAssessmentsByIdExplainResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAssessmentsByIdExplainResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAssessmentsByIdExplainResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAssessmentsByIdExplainResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -6524,6 +9177,637 @@ func (r GetBackgroundsBySlugResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetBackgroundsBySlugResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetCandidatesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiCandidateList
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCandidatesResponse) GetJSON200() *ApiCandidateList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetCandidatesResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetCandidatesResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r GetCandidatesResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCandidatesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCandidatesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCandidatesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCandidatesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PostCandidatesResponse201Headers the declared response headers of an HTTP 201 response for PostCandidates
+type PostCandidatesResponse201Headers struct {
+	ETag     *string
+	Location *string
+}
+
+type PostCandidatesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ApiCandidate
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *ApiProblem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *PostCandidatesResponse201Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r PostCandidatesResponse) GetJSON201() *ApiCandidate {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PostCandidatesResponse) GetApplicationproblemJSON400() *ApiProblem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostCandidatesResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostCandidatesResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PostCandidatesResponse) GetApplicationproblemJSON413() *ApiProblem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r PostCandidatesResponse) GetApplicationproblemJSON415() *ApiProblem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PostCandidatesResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r PostCandidatesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostCandidatesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostCandidatesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostCandidatesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteCandidatesByIdResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *ApiProblem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *ApiProblem
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r DeleteCandidatesByIdResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r DeleteCandidatesByIdResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r DeleteCandidatesByIdResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r DeleteCandidatesByIdResponse) GetApplicationproblemJSON412() *ApiProblem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r DeleteCandidatesByIdResponse) GetApplicationproblemJSON428() *ApiProblem {
+	return r.ApplicationproblemJSON428
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteCandidatesByIdResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteCandidatesByIdResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteCandidatesByIdResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteCandidatesByIdResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetCandidatesByIdResponse200Headers the declared response headers of an HTTP 200 response for GetCandidatesById
+type GetCandidatesByIdResponse200Headers struct {
+	ETag *string
+}
+
+type GetCandidatesByIdResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiCandidate
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetCandidatesByIdResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCandidatesByIdResponse) GetJSON200() *ApiCandidate {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetCandidatesByIdResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetCandidatesByIdResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetCandidatesByIdResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCandidatesByIdResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCandidatesByIdResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCandidatesByIdResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCandidatesByIdResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PatchCandidatesByIdResponse200Headers the declared response headers of an HTTP 200 response for PatchCandidatesById
+type PatchCandidatesByIdResponse200Headers struct {
+	ETag *string
+}
+
+type PatchCandidatesByIdResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiCandidate
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *ApiProblem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *ApiProblem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *PatchCandidatesByIdResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PatchCandidatesByIdResponse) GetJSON200() *ApiCandidate {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PatchCandidatesByIdResponse) GetApplicationproblemJSON400() *ApiProblem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PatchCandidatesByIdResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PatchCandidatesByIdResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PatchCandidatesByIdResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r PatchCandidatesByIdResponse) GetApplicationproblemJSON412() *ApiProblem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r PatchCandidatesByIdResponse) GetApplicationproblemJSON415() *ApiProblem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PatchCandidatesByIdResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r PatchCandidatesByIdResponse) GetApplicationproblemJSON428() *ApiProblem {
+	return r.ApplicationproblemJSON428
+}
+
+// GetBody returns the raw response body bytes
+func (r PatchCandidatesByIdResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PatchCandidatesByIdResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PatchCandidatesByIdResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PatchCandidatesByIdResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetCandidatesByIdAssessmentsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiAssessmentList
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCandidatesByIdAssessmentsResponse) GetJSON200() *ApiAssessmentList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetCandidatesByIdAssessmentsResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetCandidatesByIdAssessmentsResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetCandidatesByIdAssessmentsResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r GetCandidatesByIdAssessmentsResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCandidatesByIdAssessmentsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCandidatesByIdAssessmentsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCandidatesByIdAssessmentsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCandidatesByIdAssessmentsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PostCandidatesByIdAssessmentsResponse201Headers the declared response headers of an HTTP 201 response for PostCandidatesByIdAssessments
+type PostCandidatesByIdAssessmentsResponse201Headers struct {
+	ETag     *string
+	Location *string
+}
+
+type PostCandidatesByIdAssessmentsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *DomainAssessmentDoc
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *PostCandidatesByIdAssessmentsResponse201Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r PostCandidatesByIdAssessmentsResponse) GetJSON201() *DomainAssessmentDoc {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostCandidatesByIdAssessmentsResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostCandidatesByIdAssessmentsResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PostCandidatesByIdAssessmentsResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PostCandidatesByIdAssessmentsResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r PostCandidatesByIdAssessmentsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostCandidatesByIdAssessmentsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostCandidatesByIdAssessmentsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostCandidatesByIdAssessmentsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PostCandidatesByIdScorecardsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ApiScorecard
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *ApiProblem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r PostCandidatesByIdScorecardsResponse) GetJSON201() *ApiScorecard {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PostCandidatesByIdScorecardsResponse) GetApplicationproblemJSON400() *ApiProblem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostCandidatesByIdScorecardsResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostCandidatesByIdScorecardsResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PostCandidatesByIdScorecardsResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PostCandidatesByIdScorecardsResponse) GetApplicationproblemJSON413() *ApiProblem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r PostCandidatesByIdScorecardsResponse) GetApplicationproblemJSON415() *ApiProblem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PostCandidatesByIdScorecardsResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r PostCandidatesByIdScorecardsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostCandidatesByIdScorecardsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostCandidatesByIdScorecardsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostCandidatesByIdScorecardsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -7948,6 +11232,760 @@ func (r PatchMeResponse) ContentType() string {
 	return ""
 }
 
+type GetMeAccessLogResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiAccessLog
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMeAccessLogResponse) GetJSON200() *ApiAccessLog {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetMeAccessLogResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetMeAccessLogResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetMeAccessLogResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMeAccessLogResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMeAccessLogResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMeAccessLogResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMeAccessLogResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteMeCandidateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *ApiProblem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *ApiProblem
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r DeleteMeCandidateResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r DeleteMeCandidateResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r DeleteMeCandidateResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r DeleteMeCandidateResponse) GetApplicationproblemJSON412() *ApiProblem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r DeleteMeCandidateResponse) GetApplicationproblemJSON428() *ApiProblem {
+	return r.ApplicationproblemJSON428
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteMeCandidateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteMeCandidateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteMeCandidateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteMeCandidateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetMeCandidateResponse200Headers the declared response headers of an HTTP 200 response for GetMeCandidate
+type GetMeCandidateResponse200Headers struct {
+	ETag *string
+}
+
+type GetMeCandidateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiCandidate
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetMeCandidateResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMeCandidateResponse) GetJSON200() *ApiCandidate {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetMeCandidateResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetMeCandidateResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetMeCandidateResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMeCandidateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMeCandidateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMeCandidateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMeCandidateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PatchMeCandidateResponse200Headers the declared response headers of an HTTP 200 response for PatchMeCandidate
+type PatchMeCandidateResponse200Headers struct {
+	ETag *string
+}
+
+type PatchMeCandidateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiCandidate
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *ApiProblem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *ApiProblem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *PatchMeCandidateResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PatchMeCandidateResponse) GetJSON200() *ApiCandidate {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PatchMeCandidateResponse) GetApplicationproblemJSON400() *ApiProblem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PatchMeCandidateResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PatchMeCandidateResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PatchMeCandidateResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r PatchMeCandidateResponse) GetApplicationproblemJSON412() *ApiProblem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r PatchMeCandidateResponse) GetApplicationproblemJSON415() *ApiProblem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PatchMeCandidateResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r PatchMeCandidateResponse) GetApplicationproblemJSON428() *ApiProblem {
+	return r.ApplicationproblemJSON428
+}
+
+// GetBody returns the raw response body bytes
+func (r PatchMeCandidateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PatchMeCandidateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PatchMeCandidateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PatchMeCandidateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PutMeCandidateResponse200Headers the declared response headers of an HTTP 200 response for PutMeCandidate
+type PutMeCandidateResponse200Headers struct {
+	ETag *string
+}
+
+// PutMeCandidateResponse201Headers the declared response headers of an HTTP 201 response for PutMeCandidate
+type PutMeCandidateResponse201Headers struct {
+	ETag *string
+}
+
+type PutMeCandidateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiCandidate
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ApiCandidate
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *ApiProblem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *ApiProblem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *ApiProblem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *PutMeCandidateResponse200Headers
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *PutMeCandidateResponse201Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PutMeCandidateResponse) GetJSON200() *ApiCandidate {
+	return r.JSON200
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r PutMeCandidateResponse) GetJSON201() *ApiCandidate {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PutMeCandidateResponse) GetApplicationproblemJSON400() *ApiProblem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PutMeCandidateResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PutMeCandidateResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r PutMeCandidateResponse) GetApplicationproblemJSON412() *ApiProblem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PutMeCandidateResponse) GetApplicationproblemJSON413() *ApiProblem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r PutMeCandidateResponse) GetApplicationproblemJSON415() *ApiProblem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PutMeCandidateResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r PutMeCandidateResponse) GetApplicationproblemJSON428() *ApiProblem {
+	return r.ApplicationproblemJSON428
+}
+
+// GetBody returns the raw response body bytes
+func (r PutMeCandidateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PutMeCandidateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PutMeCandidateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PutMeCandidateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetMeCandidateAssessmentsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiAssessmentList
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMeCandidateAssessmentsResponse) GetJSON200() *ApiAssessmentList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetMeCandidateAssessmentsResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetMeCandidateAssessmentsResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetMeCandidateAssessmentsResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r GetMeCandidateAssessmentsResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMeCandidateAssessmentsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMeCandidateAssessmentsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMeCandidateAssessmentsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMeCandidateAssessmentsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PostMeCandidateAssessmentsResponse201Headers the declared response headers of an HTTP 201 response for PostMeCandidateAssessments
+type PostMeCandidateAssessmentsResponse201Headers struct {
+	ETag     *string
+	Location *string
+}
+
+type PostMeCandidateAssessmentsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *DomainAssessmentDoc
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *PostMeCandidateAssessmentsResponse201Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r PostMeCandidateAssessmentsResponse) GetJSON201() *DomainAssessmentDoc {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostMeCandidateAssessmentsResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostMeCandidateAssessmentsResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PostMeCandidateAssessmentsResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PostMeCandidateAssessmentsResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r PostMeCandidateAssessmentsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostMeCandidateAssessmentsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostMeCandidateAssessmentsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostMeCandidateAssessmentsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetMeCandidateConsentsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiConsentList
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMeCandidateConsentsResponse) GetJSON200() *ApiConsentList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetMeCandidateConsentsResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetMeCandidateConsentsResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetMeCandidateConsentsResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMeCandidateConsentsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMeCandidateConsentsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMeCandidateConsentsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMeCandidateConsentsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetMeCandidateScorecardsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiScorecardCount
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMeCandidateScorecardsResponse) GetJSON200() *ApiScorecardCount {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetMeCandidateScorecardsResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetMeCandidateScorecardsResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetMeCandidateScorecardsResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMeCandidateScorecardsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMeCandidateScorecardsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMeCandidateScorecardsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMeCandidateScorecardsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetMeExportResponse200Headers the declared response headers of an HTTP 200 response for GetMeExport
+type GetMeExportResponse200Headers struct {
+	ContentDisposition *string
+}
+
+type GetMeExportResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiMyExport
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetMeExportResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMeExportResponse) GetJSON200() *ApiMyExport {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetMeExportResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetMeExportResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMeExportResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMeExportResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMeExportResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMeExportResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type GetMeSessionsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -8777,6 +12815,51 @@ func (c *ClientWithResponses) GetActionsWithResponse(ctx context.Context, params
 	return ParseGetActionsResponse(rsp)
 }
 
+// GetAssessmentsByIdWithResponse Read an assessment
+//
+// Exactly as it was stored, byte for byte, also after a newer framework version or a change of the profile.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/assessments/{id} (the `GetAssessmentsById` operationId).
+func (c *ClientWithResponses) GetAssessmentsByIdWithResponse(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetAssessmentsByIdResponse, error) {
+	rsp, err := c.GetAssessmentsById(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAssessmentsByIdResponse(rsp)
+}
+
+// GetAssessmentsByIdChartSvgWithResponse An assessment's radar chart
+//
+// The 13 competency scores grouped by dimension against the expectations of the rung that fits now (dashed) and of the next rung (dotted), as a self-contained SVG with a title and description for screen readers.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/assessments/{id}/chart.svg (the `GetAssessmentsByIdChartSvg` operationId).
+func (c *ClientWithResponses) GetAssessmentsByIdChartSvgWithResponse(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetAssessmentsByIdChartSvgResponse, error) {
+	rsp, err := c.GetAssessmentsByIdChartSvg(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAssessmentsByIdChartSvgResponse(rsp)
+}
+
+// GetAssessmentsByIdExplainWithResponse An assessment in plain words
+//
+// Each competency's score told as sentences about the person's past jobs, their own ratings and interviewers' ratings, with the communities they already served.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/assessments/{id}/explain (the `GetAssessmentsByIdExplain` operationId).
+func (c *ClientWithResponses) GetAssessmentsByIdExplainWithResponse(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetAssessmentsByIdExplainResponse, error) {
+	rsp, err := c.GetAssessmentsByIdExplain(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAssessmentsByIdExplainResponse(rsp)
+}
+
 // PostAuthLoginWithBodyWithResponse Log in
 //
 // Returns an access token (15 minutes) and a refresh token. A wrong email and a wrong password get the same answer. After 10 failed attempts an account is locked for the rest of a 15-minute window (429); attempts are also rate limited per client IP.
@@ -8955,6 +13038,171 @@ func (c *ClientWithResponses) GetBackgroundsBySlugWithResponse(ctx context.Conte
 		return nil, err
 	}
 	return ParseGetBackgroundsBySlugResponse(rsp)
+}
+
+// GetCandidatesWithResponse List my organisation's candidates
+//
+// The candidates the organisation keeps, in the order they were created (stable while rows change), optionally only those changed since a time. Recruiters and keys with candidates:read.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/candidates (the `GetCandidates` operationId).
+func (c *ClientWithResponses) GetCandidatesWithResponse(ctx context.Context, params *GetCandidatesParams, reqEditors ...RequestEditorFn) (*GetCandidatesResponse, error) {
+	rsp, err := c.GetCandidates(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCandidatesResponse(rsp)
+}
+
+// PostCandidatesWithBodyWithResponse Create a candidate of my organisation
+//
+// For recruiters and HR tools (scope candidates:write): stores a candidate the organisation keeps. Its visibility stays private: only a person can share their own profile with recruiters.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
+func (c *ClientWithResponses) PostCandidatesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error) {
+	rsp, err := c.PostCandidatesWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostCandidatesResponse(rsp)
+}
+
+// PostCandidatesWithResponse Create a candidate of my organisation
+//
+// For recruiters and HR tools (scope candidates:write): stores a candidate the organisation keeps. Its visibility stays private: only a person can share their own profile with recruiters.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
+func (c *ClientWithResponses) PostCandidatesWithResponse(ctx context.Context, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error) {
+	rsp, err := c.PostCandidates(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostCandidatesResponse(rsp)
+}
+
+// DeleteCandidatesByIdWithResponse Delete a candidate
+//
+// Deletes the candidate with its consent record, assessments and scorecards. Needs If-Match.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/candidates/{id} (the `DeleteCandidatesById` operationId).
+func (c *ClientWithResponses) DeleteCandidatesByIdWithResponse(ctx context.Context, id openapi_types.UUID, params *DeleteCandidatesByIdParams, reqEditors ...RequestEditorFn) (*DeleteCandidatesByIdResponse, error) {
+	rsp, err := c.DeleteCandidatesById(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteCandidatesByIdResponse(rsp)
+}
+
+// GetCandidatesByIdWithResponse Read a candidate
+//
+// An organisation's own candidate, or a person's profile they share with recruiters, or your own. Every read by someone other than the person is recorded in their access log.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/candidates/{id} (the `GetCandidatesById` operationId).
+func (c *ClientWithResponses) GetCandidatesByIdWithResponse(ctx context.Context, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetCandidatesByIdResponse, error) {
+	rsp, err := c.GetCandidatesById(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCandidatesByIdResponse(rsp)
+}
+
+// PatchCandidatesByIdWithBodyWithResponse Change a candidate
+//
+// A JSON Merge Patch (RFC 7396): fields present replace, null removes, absent stay. Needs If-Match with the ETag last read.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v1/candidates/{id} (the `PatchCandidatesById` operationId).
+func (c *ClientWithResponses) PatchCandidatesByIdWithBodyWithResponse(ctx context.Context, id openapi_types.UUID, params *PatchCandidatesByIdParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PatchCandidatesByIdResponse, error) {
+	rsp, err := c.PatchCandidatesByIdWithBody(ctx, id, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePatchCandidatesByIdResponse(rsp)
+}
+
+// PatchCandidatesByIdWithApplicationMergePatchPlusJSONBodyWithResponse Change a candidate
+//
+// A JSON Merge Patch (RFC 7396): fields present replace, null removes, absent stay. Needs If-Match with the ETag last read.
+//
+// Takes a body of the `application/merge-patch+json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v1/candidates/{id} (the `PatchCandidatesById` operationId).
+func (c *ClientWithResponses) PatchCandidatesByIdWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, id openapi_types.UUID, params *PatchCandidatesByIdParams, body PatchCandidatesByIdApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchCandidatesByIdResponse, error) {
+	rsp, err := c.PatchCandidatesByIdWithApplicationMergePatchPlusJSONBody(ctx, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePatchCandidatesByIdResponse(rsp)
+}
+
+// GetCandidatesByIdAssessmentsWithResponse A candidate's assessments
+//
+// Newest first, each exactly as stored. An organisation sees its own, and the person's own while the profile is shared; the person sees all.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/candidates/{id}/assessments (the `GetCandidatesByIdAssessments` operationId).
+func (c *ClientWithResponses) GetCandidatesByIdAssessmentsWithResponse(ctx context.Context, id openapi_types.UUID, params *GetCandidatesByIdAssessmentsParams, reqEditors ...RequestEditorFn) (*GetCandidatesByIdAssessmentsResponse, error) {
+	rsp, err := c.GetCandidatesByIdAssessments(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCandidatesByIdAssessmentsResponse(rsp)
+}
+
+// PostCandidatesByIdAssessmentsWithResponse Assess a candidate
+//
+// Scores the candidate now and stores an immutable snapshot: the inputs as they were, the framework version, the full result, and the progress since the previous assessment by the same organisation. The organisation's scorecards on the candidate count as reviewer ratings. Recruiters and keys with assessments:write, on candidates their organisation may see.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/candidates/{id}/assessments (the `PostCandidatesByIdAssessments` operationId).
+func (c *ClientWithResponses) PostCandidatesByIdAssessmentsWithResponse(ctx context.Context, id openapi_types.UUID, params *PostCandidatesByIdAssessmentsParams, reqEditors ...RequestEditorFn) (*PostCandidatesByIdAssessmentsResponse, error) {
+	rsp, err := c.PostCandidatesByIdAssessments(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostCandidatesByIdAssessmentsResponse(rsp)
+}
+
+// PostCandidatesByIdScorecardsWithBodyWithResponse Add an interview scorecard
+//
+// What an interview showed: ratings of competencies (0 to 4, with a note), an overall recommendation and a free label. The organisation's next assessment of the candidate counts them as reviewer ratings. Scorecards stay inside the organisation: others never see them, and the person sees only how many exist. Recruiters and keys with scorecards:write, on candidates their organisation may see.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
+func (c *ClientWithResponses) PostCandidatesByIdScorecardsWithBodyWithResponse(ctx context.Context, id openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesByIdScorecardsResponse, error) {
+	rsp, err := c.PostCandidatesByIdScorecardsWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostCandidatesByIdScorecardsResponse(rsp)
+}
+
+// PostCandidatesByIdScorecardsWithResponse Add an interview scorecard
+//
+// What an interview showed: ratings of competencies (0 to 4, with a note), an overall recommendation and a free label. The organisation's next assessment of the candidate counts them as reviewer ratings. Scorecards stay inside the organisation: others never see them, and the person sees only how many exist. Recruiters and keys with scorecards:write, on candidates their organisation may see.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
+func (c *ClientWithResponses) PostCandidatesByIdScorecardsWithResponse(ctx context.Context, id openapi_types.UUID, body PostCandidatesByIdScorecardsJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesByIdScorecardsResponse, error) {
+	rsp, err := c.PostCandidatesByIdScorecards(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostCandidatesByIdScorecardsResponse(rsp)
 }
 
 // GetCompetenciesWithResponse List competencies
@@ -9298,6 +13546,186 @@ func (c *ClientWithResponses) PatchMeWithResponse(ctx context.Context, body Patc
 		return nil, err
 	}
 	return ParsePatchMeResponse(rsp)
+}
+
+// GetMeAccessLogWithResponse Who read my profile
+//
+// Every read of the profile or its assessments by an organisation (a recruiter or an HR tool), oldest first.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/me/access-log (the `GetMeAccessLog` operationId).
+func (c *ClientWithResponses) GetMeAccessLogWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeAccessLogResponse, error) {
+	rsp, err := c.GetMeAccessLog(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMeAccessLogResponse(rsp)
+}
+
+// DeleteMeCandidateWithResponse Delete my profile
+//
+// Deletes the profile with its consent record, assessments and every scorecard on it; the account stays. Needs If-Match.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/me/candidate (the `DeleteMeCandidate` operationId).
+func (c *ClientWithResponses) DeleteMeCandidateWithResponse(ctx context.Context, params *DeleteMeCandidateParams, reqEditors ...RequestEditorFn) (*DeleteMeCandidateResponse, error) {
+	rsp, err := c.DeleteMeCandidate(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteMeCandidateResponse(rsp)
+}
+
+// GetMeCandidateWithResponse My saved profile
+//
+// The job seeker's own candidate, with its ETag.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/me/candidate (the `GetMeCandidate` operationId).
+func (c *ClientWithResponses) GetMeCandidateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeCandidateResponse, error) {
+	rsp, err := c.GetMeCandidate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMeCandidateResponse(rsp)
+}
+
+// PatchMeCandidateWithBodyWithResponse Change my profile
+//
+// A JSON Merge Patch (RFC 7396) of the job seeker's profile; needs If-Match.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v1/me/candidate (the `PatchMeCandidate` operationId).
+func (c *ClientWithResponses) PatchMeCandidateWithBodyWithResponse(ctx context.Context, params *PatchMeCandidateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PatchMeCandidateResponse, error) {
+	rsp, err := c.PatchMeCandidateWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePatchMeCandidateResponse(rsp)
+}
+
+// PatchMeCandidateWithApplicationMergePatchPlusJSONBodyWithResponse Change my profile
+//
+// A JSON Merge Patch (RFC 7396) of the job seeker's profile; needs If-Match.
+//
+// Takes a body of the `application/merge-patch+json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v1/me/candidate (the `PatchMeCandidate` operationId).
+func (c *ClientWithResponses) PatchMeCandidateWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, params *PatchMeCandidateParams, body PatchMeCandidateApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchMeCandidateResponse, error) {
+	rsp, err := c.PatchMeCandidateWithApplicationMergePatchPlusJSONBody(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePatchMeCandidateResponse(rsp)
+}
+
+// PutMeCandidateWithBodyWithResponse Save my profile
+//
+// Creates the job seeker's profile (201) when there is none; replacing an existing one needs If-Match with its ETag (428 without, 412 when stale). Visibility recruiters lets recruiters of any organisation read it; every change is kept in the consent record.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/me/candidate (the `PutMeCandidate` operationId).
+func (c *ClientWithResponses) PutMeCandidateWithBodyWithResponse(ctx context.Context, params *PutMeCandidateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutMeCandidateResponse, error) {
+	rsp, err := c.PutMeCandidateWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutMeCandidateResponse(rsp)
+}
+
+// PutMeCandidateWithResponse Save my profile
+//
+// Creates the job seeker's profile (201) when there is none; replacing an existing one needs If-Match with its ETag (428 without, 412 when stale). Visibility recruiters lets recruiters of any organisation read it; every change is kept in the consent record.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/me/candidate (the `PutMeCandidate` operationId).
+func (c *ClientWithResponses) PutMeCandidateWithResponse(ctx context.Context, params *PutMeCandidateParams, body PutMeCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*PutMeCandidateResponse, error) {
+	rsp, err := c.PutMeCandidate(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutMeCandidateResponse(rsp)
+}
+
+// GetMeCandidateAssessmentsWithResponse My assessments
+//
+// Every assessment of the job seeker's profile, newest first, also those organisations made (their scores, never their interview notes).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/me/candidate/assessments (the `GetMeCandidateAssessments` operationId).
+func (c *ClientWithResponses) GetMeCandidateAssessmentsWithResponse(ctx context.Context, params *GetMeCandidateAssessmentsParams, reqEditors ...RequestEditorFn) (*GetMeCandidateAssessmentsResponse, error) {
+	rsp, err := c.GetMeCandidateAssessments(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMeCandidateAssessmentsResponse(rsp)
+}
+
+// PostMeCandidateAssessmentsWithResponse Assess my profile
+//
+// Scores the job seeker's saved profile now and keeps the result; from the second one on it shows the progress since the previous one.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/me/candidate/assessments (the `PostMeCandidateAssessments` operationId).
+func (c *ClientWithResponses) PostMeCandidateAssessmentsWithResponse(ctx context.Context, params *PostMeCandidateAssessmentsParams, reqEditors ...RequestEditorFn) (*PostMeCandidateAssessmentsResponse, error) {
+	rsp, err := c.PostMeCandidateAssessments(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostMeCandidateAssessmentsResponse(rsp)
+}
+
+// GetMeCandidateConsentsWithResponse My consent record
+//
+// Every change of the profile's visibility: what it became, when, and who changed it.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/me/candidate/consents (the `GetMeCandidateConsents` operationId).
+func (c *ClientWithResponses) GetMeCandidateConsentsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeCandidateConsentsResponse, error) {
+	rsp, err := c.GetMeCandidateConsents(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMeCandidateConsentsResponse(rsp)
+}
+
+// GetMeCandidateScorecardsWithResponse How many interview scorecards my profile has
+//
+// Organisations keep their interview notes to themselves; the person sees how many scorecards exist, and the scores they led to in the organisations' assessments.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/me/candidate/scorecards (the `GetMeCandidateScorecards` operationId).
+func (c *ClientWithResponses) GetMeCandidateScorecardsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeCandidateScorecardsResponse, error) {
+	rsp, err := c.GetMeCandidateScorecards(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMeCandidateScorecardsResponse(rsp)
+}
+
+// GetMeExportWithResponse Download everything about me
+//
+// One JSON document with the account, its sessions, the saved profile, its consent record, every assessment as stored, how many scorecards exist, and the access log (GDPR article 20).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/me/export (the `GetMeExport` operationId).
+func (c *ClientWithResponses) GetMeExportWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeExportResponse, error) {
+	rsp, err := c.GetMeExport(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMeExportResponse(rsp)
 }
 
 // GetMeSessionsWithResponse My sessions
@@ -9725,6 +14153,166 @@ func ParseGetActionsResponse(rsp *http.Response) (*GetActionsResponse, error) {
 			headers.ETag = &value
 		}
 		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAssessmentsByIdResponse parses an HTTP response from a GetAssessmentsByIdWithResponse call
+func ParseGetAssessmentsByIdResponse(rsp *http.Response) (*GetAssessmentsByIdResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAssessmentsByIdResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DomainAssessmentDoc
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetAssessmentsByIdResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAssessmentsByIdChartSvgResponse parses an HTTP response from a GetAssessmentsByIdChartSvgWithResponse call
+func ParseGetAssessmentsByIdChartSvgResponse(rsp *http.Response) (*GetAssessmentsByIdChartSvgResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAssessmentsByIdChartSvgResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetAssessmentsByIdChartSvgResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetAssessmentsByIdExplainResponse parses an HTTP response from a GetAssessmentsByIdExplainWithResponse call
+func ParseGetAssessmentsByIdExplainResponse(rsp *http.Response) (*GetAssessmentsByIdExplainResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAssessmentsByIdExplainResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ServiceExplanation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
 	}
 
 	return response, nil
@@ -10262,6 +14850,556 @@ func ParseGetBackgroundsBySlugResponse(rsp *http.Response) (*GetBackgroundsBySlu
 			headers.ETag = &value
 		}
 		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetCandidatesResponse parses an HTTP response from a GetCandidatesWithResponse call
+func ParseGetCandidatesResponse(rsp *http.Response) (*GetCandidatesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCandidatesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiCandidateList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePostCandidatesResponse parses an HTTP response from a PostCandidatesWithResponse call
+func ParsePostCandidatesResponse(rsp *http.Response) (*PostCandidatesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostCandidatesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ApiCandidate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers PostCandidatesResponse201Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteCandidatesByIdResponse parses an HTTP response from a DeleteCandidatesByIdWithResponse call
+func ParseDeleteCandidatesByIdResponse(rsp *http.Response) (*DeleteCandidatesByIdResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteCandidatesByIdResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetCandidatesByIdResponse parses an HTTP response from a GetCandidatesByIdWithResponse call
+func ParseGetCandidatesByIdResponse(rsp *http.Response) (*GetCandidatesByIdResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCandidatesByIdResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiCandidate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetCandidatesByIdResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePatchCandidatesByIdResponse parses an HTTP response from a PatchCandidatesByIdWithResponse call
+func ParsePatchCandidatesByIdResponse(rsp *http.Response) (*PatchCandidatesByIdResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PatchCandidatesByIdResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiCandidate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers PatchCandidatesByIdResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetCandidatesByIdAssessmentsResponse parses an HTTP response from a GetCandidatesByIdAssessmentsWithResponse call
+func ParseGetCandidatesByIdAssessmentsResponse(rsp *http.Response) (*GetCandidatesByIdAssessmentsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCandidatesByIdAssessmentsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiAssessmentList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePostCandidatesByIdAssessmentsResponse parses an HTTP response from a PostCandidatesByIdAssessmentsWithResponse call
+func ParsePostCandidatesByIdAssessmentsResponse(rsp *http.Response) (*PostCandidatesByIdAssessmentsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostCandidatesByIdAssessmentsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest DomainAssessmentDoc
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers PostCandidatesByIdAssessmentsResponse201Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePostCandidatesByIdScorecardsResponse parses an HTTP response from a PostCandidatesByIdScorecardsWithResponse call
+func ParsePostCandidatesByIdScorecardsResponse(rsp *http.Response) (*PostCandidatesByIdScorecardsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostCandidatesByIdScorecardsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ApiScorecard
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
 	}
 
 	return response, nil
@@ -11545,6 +16683,652 @@ func ParsePatchMeResponse(rsp *http.Response) (*PatchMeResponse, error) {
 			headers.RetryAfter = &value
 		}
 		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetMeAccessLogResponse parses an HTTP response from a GetMeAccessLogWithResponse call
+func ParseGetMeAccessLogResponse(rsp *http.Response) (*GetMeAccessLogResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMeAccessLogResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiAccessLog
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteMeCandidateResponse parses an HTTP response from a DeleteMeCandidateWithResponse call
+func ParseDeleteMeCandidateResponse(rsp *http.Response) (*DeleteMeCandidateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteMeCandidateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetMeCandidateResponse parses an HTTP response from a GetMeCandidateWithResponse call
+func ParseGetMeCandidateResponse(rsp *http.Response) (*GetMeCandidateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMeCandidateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiCandidate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetMeCandidateResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePatchMeCandidateResponse parses an HTTP response from a PatchMeCandidateWithResponse call
+func ParsePatchMeCandidateResponse(rsp *http.Response) (*PatchMeCandidateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PatchMeCandidateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiCandidate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers PatchMeCandidateResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePutMeCandidateResponse parses an HTTP response from a PutMeCandidateWithResponse call
+func ParsePutMeCandidateResponse(rsp *http.Response) (*PutMeCandidateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PutMeCandidateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiCandidate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ApiCandidate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers PutMeCandidateResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 201:
+		var headers PutMeCandidateResponse201Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetMeCandidateAssessmentsResponse parses an HTTP response from a GetMeCandidateAssessmentsWithResponse call
+func ParseGetMeCandidateAssessmentsResponse(rsp *http.Response) (*GetMeCandidateAssessmentsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMeCandidateAssessmentsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiAssessmentList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePostMeCandidateAssessmentsResponse parses an HTTP response from a PostMeCandidateAssessmentsWithResponse call
+func ParsePostMeCandidateAssessmentsResponse(rsp *http.Response) (*PostMeCandidateAssessmentsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostMeCandidateAssessmentsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest DomainAssessmentDoc
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers PostMeCandidateAssessmentsResponse201Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetMeCandidateConsentsResponse parses an HTTP response from a GetMeCandidateConsentsWithResponse call
+func ParseGetMeCandidateConsentsResponse(rsp *http.Response) (*GetMeCandidateConsentsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMeCandidateConsentsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiConsentList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetMeCandidateScorecardsResponse parses an HTTP response from a GetMeCandidateScorecardsWithResponse call
+func ParseGetMeCandidateScorecardsResponse(rsp *http.Response) (*GetMeCandidateScorecardsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMeCandidateScorecardsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiScorecardCount
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetMeExportResponse parses an HTTP response from a GetMeExportWithResponse call
+func ParseGetMeExportResponse(rsp *http.Response) (*GetMeExportResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMeExportResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiMyExport
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetMeExportResponse200Headers
+		if values := rsp.Header.Values("Content-Disposition"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Disposition", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentDisposition = &value
+		}
+		response.Headers200 = &headers
 	}
 
 	return response, nil

@@ -12,10 +12,12 @@ const (
 	ScopeAssessmentsRead  = "assessments:read"
 	ScopeAssessmentsWrite = "assessments:write"
 	ScopeSearch           = "search"
+	// ScopeScorecardsWrite lets a key post interview scorecards.
+	ScopeScorecardsWrite = "scorecards:write"
 )
 
 // Scopes lists every scope in display order.
-var Scopes = []string{ScopeCandidatesRead, ScopeCandidatesWrite, ScopeAssessmentsRead, ScopeAssessmentsWrite, ScopeSearch}
+var Scopes = []string{ScopeCandidatesRead, ScopeCandidatesWrite, ScopeAssessmentsRead, ScopeAssessmentsWrite, ScopeScorecardsWrite, ScopeSearch}
 
 // ValidScope reports whether s is a known scope.
 func ValidScope(s string) bool { return slices.Contains(Scopes, s) }

@@ -8,9 +8,11 @@ type AuditEntry struct {
 	ID            string
 	PrincipalKind string
 	PrincipalID   string
-	Action        string
-	ObjectType    string
-	ObjectID      string
-	RequestID     string
-	CreatedAt     time.Time
+	// OrganisationID is the organisation the principal acted for, if any.
+	OrganisationID string
+	Action         string
+	ObjectType     string
+	ObjectID       string
+	RequestID      string
+	CreatedAt      time.Time
 }

@@ -17,6 +17,10 @@ var (
 	ErrForbidden    = errors.New("forbidden")
 	ErrRateLimited  = errors.New("rate limited")
 	ErrUnavailable  = errors.New("unavailable")
+	// ErrPreconditionRequired: a change to an existing resource came without If-Match.
+	ErrPreconditionRequired = errors.New("precondition required")
+	// ErrPreconditionFailed: If-Match names a version that is no longer current.
+	ErrPreconditionFailed = errors.New("precondition failed")
 )
 
 // FieldError names one input field (by its JSON path) and the rule it broke.

@@ -8,14 +8,15 @@ import (
 )
 
 type auditRow struct {
-	ID            string `gorm:"primaryKey"`
-	PrincipalKind string
-	PrincipalID   string
-	Action        string
-	ObjectType    string
-	ObjectID      string
-	RequestID     string
-	CreatedAt     time.Time
+	ID             string `gorm:"primaryKey"`
+	PrincipalKind  string
+	PrincipalID    string
+	OrganisationID string
+	Action         string
+	ObjectType     string
+	ObjectID       string
+	RequestID      string
+	CreatedAt      time.Time
 }
 
 func (auditRow) TableName() string { return "audit_log" }
@@ -29,7 +30,7 @@ func NewAuditLog(db *DB) *AuditLog { return &AuditLog{db: db} }
 // Append inserts e.
 func (s *AuditLog) Append(ctx context.Context, e domain.AuditEntry) error {
 	row := auditRow{
-		ID: e.ID, PrincipalKind: e.PrincipalKind, PrincipalID: e.PrincipalID, Action: e.Action,
+		ID: e.ID, PrincipalKind: e.PrincipalKind, PrincipalID: e.PrincipalID, OrganisationID: e.OrganisationID, Action: e.Action,
 		ObjectType: e.ObjectType, ObjectID: e.ObjectID, RequestID: e.RequestID, CreatedAt: e.CreatedAt.UTC(),
 	}
 	return translate(s.db.conn(ctx).Create(&row).Error, "audit entry")
@@ -56,7 +57,7 @@ func (s *AuditLog) ByObject(ctx context.Context, objectType, objectID string) ([
 	out := make([]domain.AuditEntry, len(rows))
 	for i, r := range rows {
 		out[i] = domain.AuditEntry{
-			ID: r.ID, PrincipalKind: r.PrincipalKind, PrincipalID: r.PrincipalID, Action: r.Action,
+			ID: r.ID, PrincipalKind: r.PrincipalKind, PrincipalID: r.PrincipalID, OrganisationID: r.OrganisationID, Action: r.Action,
 			ObjectType: r.ObjectType, ObjectID: r.ObjectID, RequestID: r.RequestID, CreatedAt: r.CreatedAt.UTC(),
 		}
 	}

@@ -31,7 +31,7 @@ func Entry(pr Principal, action Action, objectType, objectID string) domain.Audi
 	if kind == "" {
 		kind = PrincipalAnonymous
 	}
-	return domain.AuditEntry{PrincipalKind: kind, PrincipalID: pr.ID(), Action: string(action), ObjectType: objectType, ObjectID: objectID}
+	return domain.AuditEntry{PrincipalKind: kind, PrincipalID: pr.ID(), OrganisationID: pr.OrgID, Action: string(action), ObjectType: objectType, ObjectID: objectID}
 }
 
 // Record appends e, filling its id, time and, when empty, the request id

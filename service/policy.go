@@ -38,6 +38,15 @@ const (
 	ActionAssessmentRead  Action = "assessment:read"
 	ActionAssessmentWrite Action = "assessment:write"
 	ActionCandidateSearch Action = "candidate:search"
+	// ActionCandidateCreate and ActionCandidateList are an organisation's
+	// own candidates: its recruiters, and its keys with the scope.
+	ActionCandidateCreate Action = "candidate:create"
+	ActionCandidateList   Action = "candidate:list"
+	// ActionMyCandidate is a job seeker's own profile under /v1/me/candidate.
+	ActionMyCandidate Action = "me:candidate"
+	// ActionScorecardWrite is a recruiter's or a key's interview scorecard
+	// on a candidate their organisation may see.
+	ActionScorecardWrite Action = "scorecard:write"
 )
 
 // Actions recorded in the audit log that need no policy decision (the
@@ -47,6 +56,9 @@ const (
 	ActionSetPassword    Action = "auth:set_password"
 	ActionPasswordChange Action = "me:password"
 	ActionAdminCreate    Action = "admin:create"
+	// ActionCandidateDelete is recorded when a candidate is deleted (the
+	// policy decides it as ActionCandidateWrite).
+	ActionCandidateDelete Action = "candidate:delete"
 )
 
 // Object types.
@@ -120,8 +132,13 @@ var rules = map[Action]rule{
 	ActionCandidateRead:   {roles: []string{RoleJobSeeker, RoleRecruiter}, scope: domain.ScopeCandidatesRead, own: ownCandidateRead},
 	ActionCandidateWrite:  {roles: []string{RoleJobSeeker, RoleRecruiter}, scope: domain.ScopeCandidatesWrite, own: ownCandidateWrite},
 	ActionAssessmentRead:  {roles: []string{RoleJobSeeker, RoleRecruiter}, scope: domain.ScopeAssessmentsRead, own: ownCandidateRead},
-	ActionAssessmentWrite: {roles: []string{RoleJobSeeker, RoleRecruiter}, scope: domain.ScopeAssessmentsWrite, own: ownCandidateWrite},
+	// Any organisation that may see a candidate may assess it (with its own scorecards).
+	ActionAssessmentWrite: {roles: []string{RoleJobSeeker, RoleRecruiter}, scope: domain.ScopeAssessmentsWrite, own: ownCandidateRead},
 	ActionCandidateSearch: {roles: []string{RoleRecruiter}, scope: domain.ScopeSearch},
+	ActionCandidateCreate: {roles: []string{RoleRecruiter}, scope: domain.ScopeCandidatesWrite, own: ownOrg},
+	ActionCandidateList:   {roles: []string{RoleRecruiter}, scope: domain.ScopeCandidatesRead, own: ownOrg},
+	ActionMyCandidate:     {roles: []string{RoleJobSeeker}},
+	ActionScorecardWrite:  {roles: []string{RoleRecruiter}, scope: domain.ScopeScorecardsWrite, own: ownCandidateRead},
 }
 
 // Policy is the one place that decides who may do what. Handlers ask it

@@ -55,13 +55,21 @@ func (t *TransferMap) Compute(ctx context.Context, req TransferRequest) (domain.
 	if err != nil {
 		return domain.Result{}, err
 	}
-	in := domain.ScoreInput{
-		Experiences: make([]domain.ExperienceInput, len(req.Experiences)),
-		SelfRatings: req.SelfRatings,
+	exps, err := resolveExperiences(v, req.Experiences)
+	if err != nil {
+		return domain.Result{}, err
 	}
+	return scorer.Score(domain.ScoreInput{Experiences: exps, SelfRatings: req.SelfRatings})
+}
+
+// resolveExperiences turns what a person wrote into scorer input: titles
+// are matched to backgrounds. An unknown slug or a title that matches
+// nothing well is a validation error naming the field, with suggestions.
+func resolveExperiences(v *FrameworkView, exps []ExperienceRequest) ([]domain.ExperienceInput, error) {
+	out := make([]domain.ExperienceInput, len(exps))
 	verr := &domain.ValidationError{}
 	minScore := v.Framework().Scoring.MatchMinScore
-	for i, e := range req.Experiences {
+	for i, e := range exps {
 		x := domain.ExperienceInput{
 			Background: e.Background, Title: strings.TrimSpace(e.Title), MatchScore: 1,
 			Years: e.Years, CommunityServed: strings.TrimSpace(e.CommunityServed), Highlights: e.Highlights,
@@ -86,12 +94,9 @@ func (t *TransferMap) Compute(ctx context.Context, req TransferRequest) (domain.
 			}
 			x.Background, x.MatchScore = best[0].Slug, roundScore(best[0].Score)
 		}
-		in.Experiences[i] = x
+		out[i] = x
 	}
-	if err := verr.OrNil(); err != nil {
-		return domain.Result{}, err
-	}
-	return scorer.Score(in)
+	return out, verr.OrNil()
 }
 
 // scorerOf returns the version's scorer, built once per view: published

@@ -8,10 +8,20 @@ import (
 )
 
 // Users serves a signed-in user's own account.
-type Users struct{ a *Auth }
+type Users struct {
+	a       *Auth
+	erasers []Eraser
+}
 
-// NewUsers returns the account service; it shares Auth's stores and hasher.
-func NewUsers(a *Auth) *Users { return &Users{a: a} }
+// Eraser removes what another part of Rungs keeps about a user, inside the
+// account deletion's transaction.
+type Eraser interface {
+	EraseOwner(ctx context.Context, userID string) error
+}
+
+// NewUsers returns the account service; it shares Auth's stores and
+// hasher. erasers run when an account is deleted.
+func NewUsers(a *Auth, erasers ...Eraser) *Users { return &Users{a: a, erasers: erasers} }
 
 // Me returns the caller's account.
 func (s *Users) Me(ctx context.Context, pr Principal) (domain.User, error) {
@@ -108,6 +118,11 @@ func (s *Users) DeleteMe(ctx context.Context, pr Principal) error {
 		}
 		if err := s.a.endUserSessions(ctx, pr.UserID, s.a.now().UTC()); err != nil {
 			return err
+		}
+		for _, e := range s.erasers {
+			if err := e.EraseOwner(ctx, pr.UserID); err != nil {
+				return err
+			}
 		}
 		if err := s.a.st.Users.Delete(ctx, pr.UserID); err != nil {
 			return err

@@ -39,7 +39,7 @@ func adminCommand(ctx context.Context, cfg config, args []string, stdin io.Reade
 		return err
 	}
 	defer db.Close()
-	svc, err := wireAuth(ctx, cfg, db, slog.New(slog.DiscardHandler))
+	svc, err := wireAuth(ctx, cfg, db, slog.New(slog.DiscardHandler), nil)
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func TestAdminCreate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := wireAuth(context.Background(), cfg, db, slog.New(slog.DiscardHandler))
+	svc, err := wireAuth(context.Background(), cfg, db, slog.New(slog.DiscardHandler), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

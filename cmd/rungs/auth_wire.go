@@ -15,11 +15,14 @@ type authServices struct {
 	orgs    *service.Orgs
 	apiKeys *service.APIKeys
 	policy  *service.Policy
+	// candidates is built here because deleting an account erases the
+	// person's profile in the same transaction.
+	candidates *service.Candidates
 }
 
 // wireAuth builds the auth services, with the signing secrets from
 // signingSecrets.
-func wireAuth(ctx context.Context, cfg config, db *repository.DB, log *slog.Logger) (authServices, error) {
+func wireAuth(ctx context.Context, cfg config, db *repository.DB, log *slog.Logger, frameworks service.FrameworkSource) (authServices, error) {
 	secret, previous, err := signingSecrets(ctx, cfg, db, log)
 	if err != nil {
 		return authServices{}, err
@@ -41,11 +44,22 @@ func wireAuth(ctx context.Context, cfg config, db *repository.DB, log *slog.Logg
 	if err != nil {
 		return authServices{}, err
 	}
-	return authServices{
+	policy := service.NewPolicy()
+	svc := authServices{
 		auth:    auth,
-		users:   service.NewUsers(auth),
+		policy:  policy,
 		orgs:    service.NewOrgs(db, orgs, users, ptokens, audit, nil),
 		apiKeys: service.NewAPIKeys(db, repository.NewAPIKeys(db), orgs, audit, nil),
-		policy:  service.NewPolicy(),
-	}, nil
+	}
+	if frameworks == nil {
+		// The command line's account tools: no profile is read or erased.
+		svc.users = service.NewUsers(auth)
+		return svc, nil
+	}
+	svc.candidates = service.NewCandidates(service.CandidatesDeps{
+		Tx: db, Store: repository.NewCandidates(db), Orgs: orgs, Audit: audit, AuditLog: repository.NewAuditLog(db),
+		Policy: policy, Frameworks: frameworks,
+	})
+	svc.users = service.NewUsers(auth, svc.candidates)
+	return svc, nil
 }

@@ -15,7 +15,7 @@ func wire(ctx context.Context, cfg config, db *repository.DB, log *slog.Logger) 
 	if err != nil {
 		return api.Deps{}, err
 	}
-	acc, err := wireAuth(ctx, cfg, db, log)
+	acc, err := wireAuth(ctx, cfg, db, log, frameworks)
 	if err != nil {
 		return api.Deps{}, err
 	}
@@ -30,5 +30,6 @@ func wire(ctx context.Context, cfg config, db *repository.DB, log *slog.Logger) 
 		Orgs:        acc.orgs,
 		APIKeys:     acc.apiKeys,
 		Policy:      acc.policy,
+		Candidates:  acc.candidates,
 	}, nil
 }

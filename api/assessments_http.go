@@ -1,0 +1,326 @@
+package api
+
+import (
+	"encoding/base64"
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/rungs/rungs/api/chart"
+	"github.com/rungs/rungs/domain"
+	"github.com/rungs/rungs/service"
+)
+
+func encodeCursor(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
+
+// assessCandidate godoc
+//
+//	@Summary		Assess a candidate
+//	@Description	Scores the candidate now and stores an immutable snapshot: the inputs as they were, the framework version, the full result, and the progress since the previous assessment by the same organisation. The organisation's scorecards on the candidate count as reviewer ratings. Recruiters and keys with assessments:write, on candidates their organisation may see.
+//	@Tags			assessments
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string	true	"candidate id"	format(uuid)
+//	@Param			framework	query		string	false	"framework version as slug@version; default: latest published"
+//	@Success		201			{object}	domain.AssessmentDoc
+//	@Header			201			{string}	ETag		"the assessment's ETag"
+//	@Header			201			{string}	Location	"the assessment's URL"
+//	@Failure		401			{object}	Problem	"no, invalid or expired credentials"
+//	@Failure		403			{object}	Problem	"no right to assess; a key without assessments:write"
+//	@Failure		404			{object}	Problem	"no such candidate or framework version, or not visible to you"
+//	@Failure		422			{object}	Problem	"the profile has no experience, or a title matches nothing"
+//	@Router			/v1/candidates/{id}/assessments [post]
+func (s *server) assessCandidate(c echo.Context) error {
+	id, err := candidateID(c)
+	if err != nil {
+		return err
+	}
+	a, err := s.deps.Candidates.Assess(c.Request().Context(), principalOf(c), id, c.QueryParam("framework"))
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderLocation, "/v1/assessments/"+a.ID)
+	return writeAssessment(c, http.StatusCreated, a)
+}
+
+// listAssessments godoc
+//
+//	@Summary		A candidate's assessments
+//	@Description	Newest first, each exactly as stored. An organisation sees its own, and the person's own while the profile is shared; the person sees all.
+//	@Tags			assessments
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string	true	"candidate id"	format(uuid)
+//	@Param			limit	query		int		false	"page size, 1 to 100 (default 100)"	minimum(1)	maximum(100)
+//	@Param			cursor	query		string	false	"next_cursor of the previous page"
+//	@Success		200		{object}	AssessmentList
+//	@Failure		401		{object}	Problem	"no, invalid or expired credentials"
+//	@Failure		403		{object}	Problem	"admins do not read candidates; a key without assessments:read"
+//	@Failure		404		{object}	Problem	"no such candidate, or not visible to you"
+//	@Failure		422		{object}	Problem	"bad limit or cursor"
+//	@Router			/v1/candidates/{id}/assessments [get]
+func (s *server) listAssessments(c echo.Context) error {
+	id, err := candidateID(c)
+	if err != nil {
+		return err
+	}
+	limit, before, err := pageParams(c)
+	if err != nil {
+		return err
+	}
+	list, next, err := s.deps.Candidates.Assessments(c.Request().Context(), principalOf(c), id, before, limit)
+	if err != nil {
+		return err
+	}
+	return writeAssessments(c, list, next)
+}
+
+// assessMyCandidate godoc
+//
+//	@Summary		Assess my profile
+//	@Description	Scores the job seeker's saved profile now and keeps the result; from the second one on it shows the progress since the previous one.
+//	@Tags			me
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			framework	query		string	false	"framework version as slug@version; default: latest published"
+//	@Success		201			{object}	domain.AssessmentDoc
+//	@Header			201			{string}	ETag		"the assessment's ETag"
+//	@Header			201			{string}	Location	"the assessment's URL"
+//	@Failure		401			{object}	Problem	"no, invalid or expired access token"
+//	@Failure		403			{object}	Problem	"only job seekers keep a profile here"
+//	@Failure		404			{object}	Problem	"no profile saved, or no such framework version"
+//	@Failure		422			{object}	Problem	"the profile has no experience, or a title matches nothing"
+//	@Router			/v1/me/candidate/assessments [post]
+func (s *server) assessMyCandidate(c echo.Context) error {
+	a, err := s.deps.Candidates.AssessMine(c.Request().Context(), principalOf(c), c.QueryParam("framework"))
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderLocation, "/v1/assessments/"+a.ID)
+	return writeAssessment(c, http.StatusCreated, a)
+}
+
+// listMyAssessments godoc
+//
+//	@Summary		My assessments
+//	@Description	Every assessment of the job seeker's profile, newest first, also those organisations made (their scores, never their interview notes).
+//	@Tags			me
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			limit	query		int		false	"page size, 1 to 100 (default 100)"	minimum(1)	maximum(100)
+//	@Param			cursor	query		string	false	"next_cursor of the previous page"
+//	@Success		200		{object}	AssessmentList
+//	@Failure		401		{object}	Problem	"no, invalid or expired access token"
+//	@Failure		403		{object}	Problem	"only job seekers keep a profile here"
+//	@Failure		404		{object}	Problem	"no profile saved"
+//	@Failure		422		{object}	Problem	"bad limit or cursor"
+//	@Router			/v1/me/candidate/assessments [get]
+func (s *server) listMyAssessments(c echo.Context) error {
+	limit, before, err := pageParams(c)
+	if err != nil {
+		return err
+	}
+	list, next, err := s.deps.Candidates.MyAssessments(c.Request().Context(), principalOf(c), before, limit)
+	if err != nil {
+		return err
+	}
+	return writeAssessments(c, list, next)
+}
+
+// assessmentFromPath reads the path id and loads the assessment the caller may see.
+func (s *server) assessmentFromPath(c echo.Context) (domain.Assessment, domain.Candidate, error) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		if err := principalRequired(c); err != nil {
+			return domain.Assessment{}, domain.Candidate{}, err
+		}
+		return domain.Assessment{}, domain.Candidate{}, notFound("assessment")
+	}
+	return s.deps.Candidates.Assessment(c.Request().Context(), principalOf(c), id)
+}
+
+// getAssessment godoc
+//
+//	@Summary		Read an assessment
+//	@Description	Exactly as it was stored, byte for byte, also after a newer framework version or a change of the profile.
+//	@Tags			assessments
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id	path		string	true	"assessment id"	format(uuid)
+//	@Success		200	{object}	domain.AssessmentDoc
+//	@Header			200	{string}	ETag	"never changes"
+//	@Failure		401	{object}	Problem	"no, invalid or expired credentials"
+//	@Failure		403	{object}	Problem	"admins do not read candidates; a key without assessments:read"
+//	@Failure		404	{object}	Problem	"no such assessment, or not visible to you"
+//	@Router			/v1/assessments/{id} [get]
+func (s *server) getAssessment(c echo.Context) error {
+	a, _, err := s.assessmentFromPath(c)
+	if err != nil {
+		return err
+	}
+	return writeAssessment(c, http.StatusOK, a)
+}
+
+// explainAssessment godoc
+//
+//	@Summary		An assessment in plain words
+//	@Description	Each competency's score told as sentences about the person's past jobs, their own ratings and interviewers' ratings, with the communities they already served.
+//	@Tags			assessments
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id	path		string	true	"assessment id"	format(uuid)
+//	@Success		200	{object}	service.Explanation
+//	@Failure		401	{object}	Problem	"no, invalid or expired credentials"
+//	@Failure		403	{object}	Problem	"admins do not read candidates; a key without assessments:read"
+//	@Failure		404	{object}	Problem	"no such assessment, or not visible to you"
+//	@Router			/v1/assessments/{id}/explain [get]
+func (s *server) explainAssessment(c echo.Context) error {
+	a, _, err := s.assessmentFromPath(c)
+	if err != nil {
+		return err
+	}
+	doc, err := service.ParseAssessment(a)
+	if err != nil {
+		return err
+	}
+	v, err := s.deps.Frameworks.Resolve(c.Request().Context(), doc.Framework.Slug+"@"+doc.Framework.Version)
+	if err != nil {
+		return err
+	}
+	return writeFresh(c, a.ID, service.ExplainDoc(v, doc), "private, no-cache")
+}
+
+// assessmentChart godoc
+//
+//	@Summary		An assessment's radar chart
+//	@Description	The 13 competency scores grouped by dimension against the expectations of the rung that fits now (dashed) and of the next rung (dotted), as a self-contained SVG with a title and description for screen readers.
+//	@Tags			assessments
+//	@Produce		image/svg+xml
+//	@Security		BearerAuth
+//	@Param			id	path		string	true	"assessment id"	format(uuid)
+//	@Success		200	{string}	string	"the SVG document"
+//	@Header			200	{string}	ETag	"changes only with the drawing code"
+//	@Failure		401	{object}	Problem	"no, invalid or expired credentials"
+//	@Failure		403	{object}	Problem	"admins do not read candidates; a key without assessments:read"
+//	@Failure		404	{object}	Problem	"no such assessment, or not visible to you"
+//	@Router			/v1/assessments/{id}/chart.svg [get]
+func (s *server) assessmentChart(c echo.Context) error {
+	a, _, err := s.assessmentFromPath(c)
+	if err != nil {
+		return err
+	}
+	doc, err := service.ParseAssessment(a)
+	if err != nil {
+		return err
+	}
+	v, err := s.deps.Frameworks.Resolve(c.Request().Context(), doc.Framework.Slug+"@"+doc.Framework.Version)
+	if err != nil {
+		return err
+	}
+	svg := chart.Radar(chartInput(v, doc.Result))
+	etag := bodyETag(svg)
+	h := c.Response().Header()
+	h.Set("ETag", etag)
+	h.Set(echo.HeaderCacheControl, "private, no-cache")
+	if etagMatches(c.Request().Header.Get("If-None-Match"), etag) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	return c.Blob(http.StatusOK, "image/svg+xml; charset=utf-8", svg)
+}
+
+// chartInput lays out a result for the radar: competencies grouped by
+// dimension in the framework's order, with the expectations of the rung
+// that fits now and of the next one.
+func chartInput(v *service.FrameworkView, res domain.Result) chart.Input {
+	fw := v.Framework()
+	in := chart.Input{Title: "Competency scores against the community career ladder"}
+	expect := func(ref *domain.LevelRef) map[string]float64 {
+		if ref == nil {
+			return nil
+		}
+		l, ok := v.Level(ref.Slug)
+		if !ok {
+			return nil
+		}
+		m := map[string]float64{}
+		for _, e := range l.Expectations {
+			m[e.Competency] = float64(e.MinProficiency)
+		}
+		return m
+	}
+	cur, next := expect(res.RecommendedLevel), expect(res.NextLevel)
+	if res.RecommendedLevel != nil {
+		in.CurrentLabel = res.RecommendedLevel.Title + " (fits now)"
+	}
+	if res.NextLevel != nil {
+		in.NextLabel = res.NextLevel.Title + " (next rung)"
+	}
+	scores := map[string]float64{}
+	for _, c := range res.Competencies {
+		scores[c.Slug] = c.Score
+	}
+	for _, d := range fw.Dimensions {
+		for _, c := range fw.Competencies {
+			if c.Dimension != d.Slug {
+				continue
+			}
+			in.Axes = append(in.Axes, chart.Axis{
+				Slug: c.Slug, Name: c.Name, Dimension: d.Slug, DimensionName: d.Name,
+				Score: scores[c.Slug], Current: cur[c.Slug], Next: next[c.Slug],
+			})
+		}
+	}
+	return in
+}
+
+// createScorecard godoc
+//
+//	@Summary		Add an interview scorecard
+//	@Description	What an interview showed: ratings of competencies (0 to 4, with a note), an overall recommendation and a free label. The organisation's next assessment of the candidate counts them as reviewer ratings. Scorecards stay inside the organisation: others never see them, and the person sees only how many exist. Recruiters and keys with scorecards:write, on candidates their organisation may see.
+//	@Tags			assessments
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string				true	"candidate id"	format(uuid)
+//	@Param			body	body		ScorecardRequest	true	"the scorecard"
+//	@Success		201		{object}	Scorecard
+//	@Failure		400		{object}	Problem	"malformed JSON, unknown field or wrong type"
+//	@Failure		401		{object}	Problem	"no, invalid or expired credentials"
+//	@Failure		403		{object}	Problem	"not a recruiter, or a key without scorecards:write"
+//	@Failure		404		{object}	Problem	"no such candidate, or not visible to you"
+//	@Failure		413		{object}	Problem	"body too large"
+//	@Failure		415		{object}	Problem	"not JSON"
+//	@Failure		422		{object}	Problem	"invalid field"
+//	@Router			/v1/candidates/{id}/scorecards [post]
+func (s *server) createScorecard(c echo.Context) error {
+	id, err := candidateID(c)
+	if err != nil {
+		return err
+	}
+	if err := s.authorize(c, service.ActionScorecardWrite, service.Object{Type: service.ObjectCandidate}); err != nil && !isNotFound(err) {
+		return err
+	}
+	var req ScorecardRequest
+	if err := bindValid(c, &req); err != nil {
+		return err
+	}
+	in := service.ScorecardInput{Recommendation: req.OverallRecommendation, Interview: req.Interview}
+	for _, r := range req.Ratings {
+		in.Ratings = append(in.Ratings, domain.ScorecardRating{Competency: r.Competency, Proficiency: *r.Proficiency, Note: r.Note})
+	}
+	sc, err := s.deps.Candidates.AddScorecard(c.Request().Context(), principalOf(c), id, in)
+	if err != nil {
+		return err
+	}
+	out := Scorecard{ID: sc.ID, CandidateID: sc.CandidateID, OverallRecommendation: sc.Recommendation, Interview: sc.Interview,
+		CreatedAt: sc.CreatedAt, Ratings: make([]ScorecardRatingRequest, len(sc.Ratings))}
+	for i, r := range sc.Ratings {
+		p := r.Proficiency
+		out.Ratings[i] = ScorecardRatingRequest{Competency: r.Competency, Proficiency: &p, Note: r.Note}
+	}
+	noStore(c)
+	return c.JSON(http.StatusCreated, out)
+}
+
+func isNotFound(err error) bool { return errors.Is(err, domain.ErrNotFound) }

@@ -1,0 +1,355 @@
+package api
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/labstack/echo/v4"
+
+	"github.com/rungs/rungs/domain"
+	"github.com/rungs/rungs/service"
+)
+
+const mimeMergePatch = "application/merge-patch+json"
+
+func (s *server) candidateRoutes(e *echo.Echo) {
+	if s.deps.Candidates == nil {
+		return
+	}
+	e.POST("/v1/candidates", s.createCandidate)
+	e.GET("/v1/candidates", s.listCandidates)
+	e.GET("/v1/candidates/:id", s.getCandidate)
+	e.PATCH("/v1/candidates/:id", s.patchCandidate)
+	e.DELETE("/v1/candidates/:id", s.deleteCandidate)
+	e.POST("/v1/candidates/:id/assessments", s.assessCandidate)
+	e.GET("/v1/candidates/:id/assessments", s.listAssessments)
+	e.POST("/v1/candidates/:id/scorecards", s.createScorecard)
+
+	e.GET("/v1/me/candidate", s.getMyCandidate)
+	e.PUT("/v1/me/candidate", s.putMyCandidate)
+	e.PATCH("/v1/me/candidate", s.patchMyCandidate)
+	e.DELETE("/v1/me/candidate", s.deleteMyCandidate)
+	e.GET("/v1/me/candidate/consents", s.listMyConsents)
+	e.GET("/v1/me/candidate/scorecards", s.countMyScorecards)
+	e.POST("/v1/me/candidate/assessments", s.assessMyCandidate)
+	e.GET("/v1/me/candidate/assessments", s.listMyAssessments)
+	e.GET("/v1/me/export", s.exportMe)
+	e.GET("/v1/me/access-log", s.myAccessLog)
+
+	e.GET("/v1/assessments/:id", s.getAssessment)
+	e.GET("/v1/assessments/:id/explain", s.explainAssessment)
+	e.GET("/v1/assessments/:id/chart.svg", s.assessmentChart)
+}
+
+// candidateETag is the strong ETag of a candidate's version.
+func candidateETag(c domain.Candidate) string { return `"v` + strconv.Itoa(c.Version) + `"` }
+
+// writeCandidate answers one candidate with its ETag; never cached by
+// shared caches, and revalidated by private ones.
+func writeCandidate(c echo.Context, status int, cand domain.Candidate) error {
+	h := c.Response().Header()
+	h.Set("ETag", candidateETag(cand))
+	h.Set(echo.HeaderCacheControl, "private, no-cache")
+	if status == http.StatusOK && etagMatches(c.Request().Header.Get("If-None-Match"), candidateETag(cand)) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	return c.JSON(status, toCandidate(cand))
+}
+
+// precondition reads If-Match: "*", or a list of ETags this API issued.
+// A tag of another shape never matches.
+func precondition(c echo.Context) service.Precondition {
+	raw := strings.TrimSpace(c.Request().Header.Get("If-Match"))
+	if raw == "" {
+		return service.Precondition{}
+	}
+	p := service.Precondition{Present: true, Version: -1}
+	for _, t := range strings.Split(raw, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" {
+			p.Any = true
+			continue
+		}
+		// If-Match uses the strong comparison: a weak tag never matches.
+		if v, ok := strings.CutPrefix(t, `"v`); ok {
+			if n, err := strconv.Atoi(strings.TrimSuffix(v, `"`)); err == nil && strings.HasSuffix(v, `"`) && n > 0 {
+				p.Version = n
+			}
+		}
+	}
+	return p
+}
+
+// candidateID reads the path id; an id that is not a UUID names nothing.
+func candidateID(c echo.Context) (string, error) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		if err := principalRequired(c); err != nil {
+			return "", err
+		}
+		return "", notFound("candidate")
+	}
+	return id, nil
+}
+
+// principalRequired answers 401 for anonymous callers, so that a malformed
+// id does not tell them more than a well-formed one.
+func principalRequired(c echo.Context) error {
+	if !principalOf(c).Authenticated() {
+		return domain.Errorf(domain.ErrUnauthorized, "Sign in, or send an API key, to do this.")
+	}
+	return nil
+}
+
+// createCandidate godoc
+//
+//	@Summary		Create a candidate of my organisation
+//	@Description	For recruiters and HR tools (scope candidates:write): stores a candidate the organisation keeps. Its visibility stays private: only a person can share their own profile with recruiters.
+//	@Tags			candidates
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			body	body		CandidateRequest	true	"the candidate"
+//	@Success		201		{object}	Candidate
+//	@Header			201		{string}	ETag		"the candidate's version"
+//	@Header			201		{string}	Location	"the candidate's URL"
+//	@Failure		400		{object}	Problem	"malformed JSON, unknown field (such as a protected attribute) or wrong type"
+//	@Failure		401		{object}	Problem	"no, invalid or expired credentials"
+//	@Failure		403		{object}	Problem	"not a recruiter, or a key without candidates:write"
+//	@Failure		413		{object}	Problem	"body too large"
+//	@Failure		415		{object}	Problem	"not JSON"
+//	@Failure		422		{object}	Problem	"invalid field"
+//	@Router			/v1/candidates [post]
+func (s *server) createCandidate(c echo.Context) error {
+	if err := s.authorize(c, service.ActionCandidateCreate, service.Object{Type: service.ObjectCandidate, OrgID: principalOf(c).OrgID}); err != nil {
+		return err
+	}
+	var req CandidateRequest
+	if err := bindValid(c, &req); err != nil {
+		return err
+	}
+	cand, err := s.deps.Candidates.CreateForOrg(c.Request().Context(), principalOf(c), req.input())
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderLocation, "/v1/candidates/"+cand.ID)
+	return writeCandidate(c, http.StatusCreated, cand)
+}
+
+// listCandidates godoc
+//
+//	@Summary		List my organisation's candidates
+//	@Description	The candidates the organisation keeps, in the order they were created (stable while rows change), optionally only those changed since a time. Recruiters and keys with candidates:read.
+//	@Tags			candidates
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			limit			query		int		false	"page size, 1 to 100 (default 100)"	minimum(1)	maximum(100)
+//	@Param			cursor			query		string	false	"next_cursor of the previous page"
+//	@Param			updated_since	query		string	false	"only candidates changed at or after this time (RFC 3339)"	format(date-time)
+//	@Success		200				{object}	CandidateList
+//	@Failure		401				{object}	Problem	"no, invalid or expired credentials"
+//	@Failure		403				{object}	Problem	"not a recruiter, or a key without candidates:read"
+//	@Failure		422				{object}	Problem	"bad limit, cursor or updated_since"
+//	@Router			/v1/candidates [get]
+func (s *server) listCandidates(c echo.Context) error {
+	if err := s.authorize(c, service.ActionCandidateList, service.Object{Type: service.ObjectCandidate, OrgID: principalOf(c).OrgID}); err != nil {
+		return err
+	}
+	limit, after, err := pageParams(c)
+	if err != nil {
+		return err
+	}
+	var since *time.Time
+	if v := c.QueryParam("updated_since"); v != "" {
+		t, err := time.Parse(time.RFC3339Nano, v)
+		if err != nil {
+			verr := &domain.ValidationError{}
+			verr.Add("updated_since", "datetime", "must be an RFC 3339 time such as 2026-03-01T09:30:00Z")
+			return verr
+		}
+		since = &t
+	}
+	list, next, err := s.deps.Candidates.ListForOrg(c.Request().Context(), principalOf(c), after, since, limit)
+	if err != nil {
+		return err
+	}
+	out := CandidateList{Items: make([]Candidate, len(list))}
+	for i, cand := range list {
+		out.Items[i] = toCandidate(cand)
+	}
+	if next != "" {
+		out.NextCursor = base64.RawURLEncoding.EncodeToString([]byte(next))
+	}
+	c.Response().Header().Set(echo.HeaderCacheControl, "private, no-cache")
+	return c.JSON(http.StatusOK, out)
+}
+
+// getCandidate godoc
+//
+//	@Summary		Read a candidate
+//	@Description	An organisation's own candidate, or a person's profile they share with recruiters, or your own. Every read by someone other than the person is recorded in their access log.
+//	@Tags			candidates
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id	path		string	true	"candidate id"	format(uuid)
+//	@Success		200	{object}	Candidate
+//	@Header			200	{string}	ETag	"the candidate's version"
+//	@Failure		401	{object}	Problem	"no, invalid or expired credentials"
+//	@Failure		403	{object}	Problem	"admins do not read candidates; a key without candidates:read"
+//	@Failure		404	{object}	Problem	"no such candidate, or not visible to you"
+//	@Router			/v1/candidates/{id} [get]
+func (s *server) getCandidate(c echo.Context) error {
+	id, err := candidateID(c)
+	if err != nil {
+		return err
+	}
+	cand, err := s.deps.Candidates.Get(c.Request().Context(), principalOf(c), id)
+	if err != nil {
+		return err
+	}
+	return writeCandidate(c, http.StatusOK, cand)
+}
+
+// patchCandidate godoc
+//
+//	@Summary		Change a candidate
+//	@Description	A JSON Merge Patch (RFC 7396): fields present replace, null removes, absent stay. Needs If-Match with the ETag last read.
+//	@Tags			candidates
+//	@Accept			application/merge-patch+json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string				true	"candidate id"	format(uuid)
+//	@Param			If-Match	header		string				false	"the ETag last read (428 without it)"
+//	@Param			body		body		CandidatePatch	true	"the fields to change"
+//	@Success		200			{object}	Candidate
+//	@Header			200			{string}	ETag	"the new version"
+//	@Failure		400			{object}	Problem	"malformed JSON, unknown field or wrong type"
+//	@Failure		401			{object}	Problem	"no, invalid or expired credentials"
+//	@Failure		403			{object}	Problem	"not yours to change"
+//	@Failure		404			{object}	Problem	"no such candidate, or not visible to you"
+//	@Failure		412			{object}	Problem	"the candidate changed since that ETag"
+//	@Failure		415			{object}	Problem	"not a merge patch"
+//	@Failure		422			{object}	Problem	"invalid field"
+//	@Failure		428			{object}	Problem	"If-Match missing"
+//	@Router			/v1/candidates/{id} [patch]
+func (s *server) patchCandidate(c echo.Context) error {
+	id, err := candidateID(c)
+	if err != nil {
+		return err
+	}
+	edit, err := mergePatchEditor(c)
+	if err != nil {
+		return err
+	}
+	cand, err := s.deps.Candidates.Change(c.Request().Context(), principalOf(c), id, precondition(c), edit)
+	if err != nil {
+		return err
+	}
+	return writeCandidate(c, http.StatusOK, cand)
+}
+
+// deleteCandidate godoc
+//
+//	@Summary		Delete a candidate
+//	@Description	Deletes the candidate with its consent record, assessments and scorecards. Needs If-Match.
+//	@Tags			candidates
+//	@Security		BearerAuth
+//	@Param			id			path	string	true	"candidate id"	format(uuid)
+//	@Param			If-Match	header	string	false	"the ETag last read (428 without it)"
+//	@Success		204
+//	@Failure		401	{object}	Problem	"no, invalid or expired credentials"
+//	@Failure		403	{object}	Problem	"not yours to delete"
+//	@Failure		404	{object}	Problem	"no such candidate, or not visible to you"
+//	@Failure		412	{object}	Problem	"the candidate changed since that ETag"
+//	@Failure		428	{object}	Problem	"If-Match missing"
+//	@Router			/v1/candidates/{id} [delete]
+func (s *server) deleteCandidate(c echo.Context) error {
+	id, err := candidateID(c)
+	if err != nil {
+		return err
+	}
+	if err := s.deps.Candidates.Delete(c.Request().Context(), principalOf(c), id, precondition(c)); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// mergePatchEditor reads a JSON Merge Patch body strictly and returns the
+// edit that applies it: the patched document is decoded as a whole
+// CandidateRequest would be, so unknown fields, wrong types, text rules and
+// required fields are checked on the result, named by their path.
+func mergePatchEditor(c echo.Context) (func(service.CandidateInput) (service.CandidateInput, error), error) {
+	req := c.Request()
+	mt, _, err := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
+	if err != nil || (mt != mimeMergePatch && mt != echo.MIMEApplicationJSON) {
+		return nil, &badRequest{status: http.StatusUnsupportedMediaType, msg: "Send the body as " + mimeMergePatch + "."}
+	}
+	var patch any
+	if err := jsonv2.UnmarshalRead(req.Body, &patch, decodeOptions); err != nil {
+		return nil, decodeError(err)
+	}
+	if _, ok := patch.(map[string]any); !ok {
+		return nil, newBadRequest("A merge patch must be a JSON object.")
+	}
+	return func(cur service.CandidateInput) (service.CandidateInput, error) {
+		base, err := jsonv2.Marshal(requestOf(toCandidate(domain.Candidate{
+			DisplayName: cur.DisplayName, ContactEmail: cur.ContactEmail, Headline: cur.Headline, Visibility: cur.Visibility,
+			Experiences: cur.Experiences, SelfRatings: cur.SelfRatings,
+		})))
+		if err != nil {
+			return service.CandidateInput{}, err
+		}
+		var doc any
+		if err := jsonv2.Unmarshal(base, &doc); err != nil {
+			return service.CandidateInput{}, err
+		}
+		merged, err := jsonv2.Marshal(mergePatch(doc, patch))
+		if err != nil {
+			return service.CandidateInput{}, err
+		}
+		var out CandidateRequest
+		if err := jsonv2.Unmarshal(merged, &out, decodeOptions); err != nil {
+			return service.CandidateInput{}, decodeError(err)
+		}
+		if err := cleanStrings(&out); err != nil {
+			return service.CandidateInput{}, err
+		}
+		if err := c.Validate(&out); err != nil {
+			return service.CandidateInput{}, err
+		}
+		return out.input(), nil
+	}, nil
+}
+
+// mergePatch applies patch to target as RFC 7396 says: members of an
+// object patch replace, null removes, and anything else replaces whole.
+func mergePatch(target, patch any) any {
+	p, ok := patch.(map[string]any)
+	if !ok {
+		return patch
+	}
+	t, ok := target.(map[string]any)
+	if !ok {
+		t = map[string]any{}
+	}
+	for k, v := range p {
+		if v == nil {
+			delete(t, k)
+			continue
+		}
+		t[k] = mergePatch(t[k], v)
+	}
+	return t
+}
+
+// bodyETag is a strong ETag over a body's bytes.
+func bodyETag(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
+}

@@ -1,0 +1,130 @@
+package domain
+
+import "time"
+
+// Who made an assessment.
+const (
+	MadeByPerson       = "person"
+	MadeByOrganisation = "organisation"
+)
+
+// AssessmentDoc is an assessment as stored and answered: the inputs as they
+// were, the framework version it was scored with, the engine's full result,
+// and the progress since the previous assessment by the same maker.
+type AssessmentDoc struct {
+	ID          string `json:"id"`
+	CandidateID string `json:"candidate_id"`
+	// MadeBy is "person" (the job seeker) or "organisation".
+	MadeBy         string       `json:"made_by"`
+	OrganisationID string       `json:"organisation_id,omitempty"`
+	CreatedAt      time.Time    `json:"created_at"`
+	Framework      FrameworkRef `json:"framework"`
+	Inputs         ScoreInput   `json:"inputs"`
+	// Scorecards lists the ids of the scorecards counted as reviewer ratings.
+	Scorecards []string  `json:"scorecards"`
+	Result     Result    `json:"result"`
+	Progress   *Progress `json:"progress,omitempty"`
+}
+
+// Progress is the change since the previous assessment.
+type Progress struct {
+	PreviousAssessmentID string             `json:"previous_assessment_id"`
+	Competencies         []CompetencyChange `json:"competencies"`
+	Dimensions           DimensionChanges   `json:"dimensions"`
+	Levels               []LevelChange      `json:"levels"`
+	GapsClosed           []ClosedGap        `json:"gaps_closed"`
+	GapsOpened           []ClosedGap        `json:"gaps_opened"`
+}
+
+// CompetencyChange is one competency's score before and after.
+type CompetencyChange struct {
+	Competency string  `json:"competency"`
+	Before     float64 `json:"before"`
+	After      float64 `json:"after"`
+	Change     float64 `json:"change"`
+}
+
+// Change is a number before and after.
+type Change struct {
+	Before float64 `json:"before"`
+	After  float64 `json:"after"`
+	Change float64 `json:"change"`
+}
+
+// DimensionChanges are the three dimension scores before and after.
+type DimensionChanges struct {
+	People    Change `json:"people"`
+	Influence Change `json:"influence"`
+	Craft     Change `json:"craft"`
+}
+
+// LevelChange is one rung's fit before and after.
+type LevelChange struct {
+	Level     string  `json:"level"`
+	FitBefore float64 `json:"fit_before"`
+	FitAfter  float64 `json:"fit_after"`
+	Change    float64 `json:"change"`
+	MetBefore bool    `json:"met_before"`
+	MetAfter  bool    `json:"met_after"`
+}
+
+// ClosedGap is one expectation of a rung: reached since (closed) or no
+// longer reached (opened).
+type ClosedGap struct {
+	Level      string `json:"level"`
+	Competency string `json:"competency"`
+}
+
+// CompareResults returns the progress from prev to cur. Competencies and
+// rungs missing from one side (another framework version) count from 0.
+func CompareResults(prevID string, prev, cur Result) Progress {
+	p := Progress{
+		PreviousAssessmentID: prevID,
+		Competencies:         []CompetencyChange{},
+		Levels:               []LevelChange{},
+		GapsClosed:           []ClosedGap{},
+		GapsOpened:           []ClosedGap{},
+	}
+	before := map[string]float64{}
+	for _, c := range prev.Competencies {
+		before[c.Slug] = c.Score
+	}
+	for _, c := range cur.Competencies {
+		b := before[c.Slug]
+		p.Competencies = append(p.Competencies, CompetencyChange{Competency: c.Slug, Before: b, After: c.Score, Change: round1(c.Score - b)})
+	}
+	change := func(b, a float64) Change { return Change{Before: b, After: a, Change: round1(a - b)} }
+	p.Dimensions = DimensionChanges{
+		People:    change(prev.Dimensions.People, cur.Dimensions.People),
+		Influence: change(prev.Dimensions.Influence, cur.Dimensions.Influence),
+		Craft:     change(prev.Dimensions.Craft, cur.Dimensions.Craft),
+	}
+	prevLevels := map[string]LevelFit{}
+	for _, l := range prev.Levels {
+		prevLevels[l.Slug] = l
+	}
+	for _, l := range cur.Levels {
+		b, existed := prevLevels[l.Slug]
+		p.Levels = append(p.Levels, LevelChange{Level: l.Slug, FitBefore: b.Fit, FitAfter: l.Fit, Change: round1(l.Fit - b.Fit), MetBefore: b.Met, MetAfter: l.Met})
+		had, has := gapSet(b.Gaps), gapSet(l.Gaps)
+		for _, g := range b.Gaps {
+			if !has[g.Competency] {
+				p.GapsClosed = append(p.GapsClosed, ClosedGap{Level: l.Slug, Competency: g.Competency})
+			}
+		}
+		for _, g := range l.Gaps {
+			if existed && !had[g.Competency] {
+				p.GapsOpened = append(p.GapsOpened, ClosedGap{Level: l.Slug, Competency: g.Competency})
+			}
+		}
+	}
+	return p
+}
+
+func gapSet(gaps []LevelGap) map[string]bool {
+	m := make(map[string]bool, len(gaps))
+	for _, g := range gaps {
+		m[g.Competency] = true
+	}
+	return m
+}

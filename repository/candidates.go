@@ -1,0 +1,369 @@
+package repository
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/rungs/rungs/domain"
+)
+
+type candidateRow struct {
+	ID             string `gorm:"primaryKey"`
+	OwnerUserID    *string
+	OrganisationID *string
+	DisplayName    string
+	ContactEmail   string
+	Headline       string
+	Visibility     string
+	Profile        string
+	Version        int
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+func (candidateRow) TableName() string { return "candidates" }
+
+// candidateProfile is the JSON kept in candidates.profile.
+type candidateProfile struct {
+	Experiences []domain.CandidateExperience `json:"experiences"`
+	SelfRatings []domain.SelfRating          `json:"self_ratings"`
+}
+
+func candidateRowOf(c domain.Candidate) (candidateRow, error) {
+	p := candidateProfile{Experiences: c.Experiences, SelfRatings: c.SelfRatings}
+	if p.Experiences == nil {
+		p.Experiences = []domain.CandidateExperience{}
+	}
+	if p.SelfRatings == nil {
+		p.SelfRatings = []domain.SelfRating{}
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		return candidateRow{}, err
+	}
+	return candidateRow{
+		ID: c.ID, OwnerUserID: nullText(c.OwnerUserID), OrganisationID: nullText(c.OrganisationID),
+		DisplayName: c.DisplayName, ContactEmail: c.ContactEmail, Headline: c.Headline, Visibility: c.Visibility,
+		Profile: string(b), Version: c.Version,
+		CreatedAt: c.CreatedAt.UTC().Truncate(time.Microsecond), UpdatedAt: c.UpdatedAt.UTC().Truncate(time.Microsecond),
+	}, nil
+}
+
+func (r candidateRow) domain() (domain.Candidate, error) {
+	var p candidateProfile
+	if err := json.Unmarshal([]byte(r.Profile), &p); err != nil {
+		return domain.Candidate{}, fmt.Errorf("candidate %s: profile: %w", r.ID, err)
+	}
+	return domain.Candidate{
+		ID: r.ID, OwnerUserID: textOf(r.OwnerUserID), OrganisationID: textOf(r.OrganisationID),
+		DisplayName: r.DisplayName, ContactEmail: r.ContactEmail, Headline: r.Headline, Visibility: r.Visibility,
+		Experiences: p.Experiences, SelfRatings: p.SelfRatings, Version: r.Version,
+		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+	}, nil
+}
+
+// Candidates stores candidates with their consent record, assessments and
+// scorecards.
+type Candidates struct{ db *DB }
+
+// NewCandidates returns the candidate store.
+func NewCandidates(db *DB) *Candidates { return &Candidates{db: db} }
+
+// Create inserts c.
+func (s *Candidates) Create(ctx context.Context, c domain.Candidate) error {
+	row, err := candidateRowOf(c)
+	if err != nil {
+		return err
+	}
+	return translate(s.db.conn(ctx).Create(&row).Error, "candidate")
+}
+
+// ByID returns one candidate; with lock, its row stays locked until the
+// transaction ends (PostgreSQL; SQLite's write transactions are exclusive).
+func (s *Candidates) ByID(ctx context.Context, id string, lock bool) (domain.Candidate, error) {
+	if !wellFormedID(id) {
+		return domain.Candidate{}, domain.Errorf(domain.ErrNotFound, "candidate not found")
+	}
+	q := s.db.conn(ctx)
+	if lock && s.db.Dialect() == DialectPostgres {
+		q = q.Raw(`SELECT * FROM candidates WHERE id = ? FOR UPDATE`, id)
+	} else {
+		q = q.Where("id = ?", id)
+	}
+	var row candidateRow
+	if err := q.Take(&row).Error; err != nil {
+		return domain.Candidate{}, translate(err, "candidate")
+	}
+	return row.domain()
+}
+
+// ByOwner returns the job seeker's own candidate.
+func (s *Candidates) ByOwner(ctx context.Context, userID string) (domain.Candidate, error) {
+	if !wellFormedID(userID) {
+		return domain.Candidate{}, domain.Errorf(domain.ErrNotFound, "candidate not found")
+	}
+	var row candidateRow
+	if err := s.db.conn(ctx).Where("owner_user_id = ?", userID).Take(&row).Error; err != nil {
+		return domain.Candidate{}, translate(err, "candidate")
+	}
+	return row.domain()
+}
+
+// Update writes c if its stored version is still version, and reports
+// whether it was.
+func (s *Candidates) Update(ctx context.Context, c domain.Candidate, version int) (bool, error) {
+	row, err := candidateRowOf(c)
+	if err != nil {
+		return false, err
+	}
+	res := s.db.conn(ctx).Model(&candidateRow{}).Where("id = ? AND version = ?", c.ID, version).Updates(map[string]any{
+		"display_name": row.DisplayName, "contact_email": row.ContactEmail, "headline": row.Headline,
+		"visibility": row.Visibility, "profile": row.Profile, "version": row.Version, "updated_at": row.UpdatedAt,
+	})
+	return res.RowsAffected == 1, translate(res.Error, "candidate")
+}
+
+// Delete removes the candidate if its version is still version; its
+// consent record, assessments and scorecards go with it.
+func (s *Candidates) Delete(ctx context.Context, id string, version int) (bool, error) {
+	res := s.db.conn(ctx).Where("id = ? AND version = ?", id, version).Delete(&candidateRow{})
+	return res.RowsAffected == 1, translate(res.Error, "candidate")
+}
+
+// ListByOrganisation returns up to limit of the organisation's candidates
+// with ids after after (ids are time-ordered, so the order never changes),
+// changed at or after since when it is set.
+func (s *Candidates) ListByOrganisation(ctx context.Context, orgID, after string, since *time.Time, limit int) ([]domain.Candidate, error) {
+	if !wellFormedID(orgID) || (after != "" && !wellFormedID(after)) {
+		return nil, nil
+	}
+	q := s.db.conn(ctx).Where("organisation_id = ?", orgID)
+	if after != "" {
+		q = q.Where("id > ?", after)
+	}
+	if since != nil {
+		q = q.Where("updated_at >= ?", since.UTC())
+	}
+	var rows []candidateRow
+	if err := q.Order("id").Limit(limit).Find(&rows).Error; err != nil {
+		return nil, translate(err, "candidate")
+	}
+	out := make([]domain.Candidate, len(rows))
+	for i, r := range rows {
+		c, err := r.domain()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
+type consentRow struct {
+	ID            string `gorm:"primaryKey"`
+	CandidateID   string
+	Visibility    string
+	ChangedByKind string
+	ChangedByID   string
+	ChangedAt     time.Time
+}
+
+func (consentRow) TableName() string { return "candidate_consents" }
+
+// AddConsent appends one visibility change.
+func (s *Candidates) AddConsent(ctx context.Context, r domain.ConsentRecord) error {
+	row := consentRow{
+		ID: r.ID, CandidateID: r.CandidateID, Visibility: r.Visibility, ChangedByKind: r.ChangedByKind,
+		ChangedByID: r.ChangedByID, ChangedAt: r.ChangedAt.UTC().Truncate(time.Microsecond),
+	}
+	return translate(s.db.conn(ctx).Create(&row).Error, "consent record")
+}
+
+// Consents returns the candidate's visibility changes, oldest first.
+func (s *Candidates) Consents(ctx context.Context, candidateID string) ([]domain.ConsentRecord, error) {
+	var rows []consentRow
+	if err := s.db.conn(ctx).Where("candidate_id = ?", candidateID).Order("id").Find(&rows).Error; err != nil {
+		return nil, translate(err, "consent record")
+	}
+	out := make([]domain.ConsentRecord, len(rows))
+	for i, r := range rows {
+		out[i] = domain.ConsentRecord{
+			ID: r.ID, CandidateID: r.CandidateID, Visibility: r.Visibility, ChangedByKind: r.ChangedByKind,
+			ChangedByID: r.ChangedByID, ChangedAt: r.ChangedAt.UTC(),
+		}
+	}
+	return out, nil
+}
+
+type assessmentRow struct {
+	ID               string `gorm:"primaryKey"`
+	CandidateID      string
+	OrganisationID   *string
+	CreatedBy        string
+	FrameworkSlug    string
+	FrameworkVersion string
+	Body             string
+	CreatedAt        time.Time
+}
+
+func (assessmentRow) TableName() string { return "assessments" }
+
+func (r assessmentRow) domain() domain.Assessment {
+	return domain.Assessment{
+		ID: r.ID, CandidateID: r.CandidateID, OrganisationID: textOf(r.OrganisationID), CreatedBy: r.CreatedBy,
+		FrameworkSlug: r.FrameworkSlug, FrameworkVersion: r.FrameworkVersion, Body: []byte(r.Body), CreatedAt: r.CreatedAt.UTC(),
+	}
+}
+
+// AddAssessment inserts a.
+func (s *Candidates) AddAssessment(ctx context.Context, a domain.Assessment) error {
+	row := assessmentRow{
+		ID: a.ID, CandidateID: a.CandidateID, OrganisationID: nullText(a.OrganisationID), CreatedBy: a.CreatedBy,
+		FrameworkSlug: a.FrameworkSlug, FrameworkVersion: a.FrameworkVersion, Body: string(a.Body),
+		CreatedAt: a.CreatedAt.UTC().Truncate(time.Microsecond),
+	}
+	return translate(s.db.conn(ctx).Create(&row).Error, "assessment")
+}
+
+// Assessment returns one assessment.
+func (s *Candidates) Assessment(ctx context.Context, id string) (domain.Assessment, error) {
+	if !wellFormedID(id) {
+		return domain.Assessment{}, domain.Errorf(domain.ErrNotFound, "assessment not found")
+	}
+	var row assessmentRow
+	if err := s.db.conn(ctx).Where("id = ?", id).Take(&row).Error; err != nil {
+		return domain.Assessment{}, translate(err, "assessment")
+	}
+	return row.domain(), nil
+}
+
+// Assessments returns up to limit of the candidate's assessments, newest
+// first, with ids before before when it is set, made by one of makers
+// (see whereMadeBy).
+func (s *Candidates) Assessments(ctx context.Context, candidateID string, makers []string, before string, limit int) ([]domain.Assessment, error) {
+	if before != "" && !wellFormedID(before) {
+		return nil, nil
+	}
+	q := s.db.conn(ctx).Where("candidate_id = ?", candidateID)
+	q = whereMadeBy(q, makers)
+	if before != "" {
+		q = q.Where("id < ?", before)
+	}
+	var rows []assessmentRow
+	if err := q.Order("id DESC").Limit(limit).Find(&rows).Error; err != nil {
+		return nil, translate(err, "assessment")
+	}
+	out := make([]domain.Assessment, len(rows))
+	for i, r := range rows {
+		out[i] = r.domain()
+	}
+	return out, nil
+}
+
+// AssessmentIDs returns the ids of every assessment of the candidate.
+func (s *Candidates) AssessmentIDs(ctx context.Context, candidateID string) ([]string, error) {
+	var ids []string
+	err := s.db.conn(ctx).Model(&assessmentRow{}).Where("candidate_id = ?", candidateID).Order("id").Pluck("id", &ids).Error
+	return ids, translate(err, "assessment")
+}
+
+type scorecardRow struct {
+	ID             string `gorm:"primaryKey"`
+	CandidateID    string
+	OrganisationID string
+	AuthorKind     string
+	AuthorID       string
+	Recommendation string
+	Interview      string
+	Ratings        string
+	CreatedAt      time.Time
+}
+
+func (scorecardRow) TableName() string { return "scorecards" }
+
+// AddScorecard inserts sc.
+func (s *Candidates) AddScorecard(ctx context.Context, sc domain.Scorecard) error {
+	b, err := json.Marshal(sc.Ratings)
+	if err != nil {
+		return err
+	}
+	row := scorecardRow{
+		ID: sc.ID, CandidateID: sc.CandidateID, OrganisationID: sc.OrganisationID, AuthorKind: sc.AuthorKind,
+		AuthorID: sc.AuthorID, Recommendation: sc.Recommendation, Interview: sc.Interview, Ratings: string(b),
+		CreatedAt: sc.CreatedAt.UTC().Truncate(time.Microsecond),
+	}
+	return translate(s.db.conn(ctx).Create(&row).Error, "scorecard")
+}
+
+// Scorecards returns the organisation's scorecards on the candidate, oldest
+// first, at most limit.
+func (s *Candidates) Scorecards(ctx context.Context, candidateID, orgID string, limit int) ([]domain.Scorecard, error) {
+	var rows []scorecardRow
+	err := s.db.conn(ctx).Where("candidate_id = ? AND organisation_id = ?", candidateID, orgID).Order("id").Limit(limit).Find(&rows).Error
+	if err != nil {
+		return nil, translate(err, "scorecard")
+	}
+	out := make([]domain.Scorecard, len(rows))
+	for i, r := range rows {
+		out[i] = domain.Scorecard{
+			ID: r.ID, CandidateID: r.CandidateID, OrganisationID: r.OrganisationID, AuthorKind: r.AuthorKind,
+			AuthorID: r.AuthorID, Recommendation: r.Recommendation, Interview: r.Interview, CreatedAt: r.CreatedAt.UTC(),
+		}
+		if err := json.Unmarshal([]byte(r.Ratings), &out[i].Ratings); err != nil {
+			return nil, fmt.Errorf("scorecard %s: ratings: %w", r.ID, err)
+		}
+	}
+	return out, nil
+}
+
+// CountScorecards counts every scorecard on the candidate, of any organisation.
+func (s *Candidates) CountScorecards(ctx context.Context, candidateID string) (int, error) {
+	var n int64
+	err := s.db.conn(ctx).Model(&scorecardRow{}).Where("candidate_id = ?", candidateID).Count(&n).Error
+	return int(n), translate(err, "scorecard")
+}
+
+// ForgetAuthor blanks userID where it names the author or maker of a
+// scorecard or assessment on someone else's candidate (an erased
+// recruiter's work stays with their organisation, without their id).
+func (s *Candidates) ForgetAuthor(ctx context.Context, userID string) error {
+	conn := s.db.conn(ctx)
+	if err := conn.Model(&scorecardRow{}).Where("author_id = ?", userID).Update("author_id", "").Error; err != nil {
+		return translate(err, "scorecard")
+	}
+	if err := conn.Model(&assessmentRow{}).Where("created_by = ?", userID).Update("created_by", "").Error; err != nil {
+		return translate(err, "assessment")
+	}
+	return translate(conn.Model(&consentRow{}).Where("changed_by_id = ?", userID).Update("changed_by_id", "").Error, "consent record")
+}
+
+// whereMadeBy keeps the assessments made by one of makers: an
+// organisation's id, or "" for the person's own. nil keeps every one.
+func whereMadeBy(q *gorm.DB, makers []string) *gorm.DB {
+	if makers == nil {
+		return q
+	}
+	var orgs []string
+	own := false
+	for _, m := range makers {
+		switch {
+		case m == "":
+			own = true
+		case wellFormedID(m):
+			orgs = append(orgs, m)
+		}
+	}
+	switch {
+	case own && len(orgs) > 0:
+		return q.Where("(organisation_id IS NULL OR organisation_id IN ?)", orgs)
+	case own:
+		return q.Where("organisation_id IS NULL")
+	case len(orgs) > 0:
+		return q.Where("organisation_id IN ?", orgs)
+	}
+	return q.Where("1 = 0")
+}

@@ -1,0 +1,319 @@
+package service
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rungs/rungs/domain"
+)
+
+// Assess scores the candidate now with the framework named by ref ("" for
+// the latest published one) and stores the answer as an immutable
+// snapshot, returned byte for byte by AssessmentBody ever after. An
+// organisation's assessment counts that organisation's scorecards as
+// reviewer ratings; a person's own counts none.
+func (s *Candidates) Assess(ctx context.Context, pr Principal, candidateID, ref string) (domain.Assessment, error) {
+	if err := s.precheck(pr, ActionAssessmentWrite); err != nil {
+		return domain.Assessment{}, err
+	}
+	c, err := s.store.ByID(ctx, candidateID, false)
+	if err != nil {
+		return domain.Assessment{}, err
+	}
+	return s.assess(ctx, pr, c, ref)
+}
+
+// AssessMine scores the job seeker's own candidate.
+func (s *Candidates) AssessMine(ctx context.Context, pr Principal, ref string) (domain.Assessment, error) {
+	c, err := s.Mine(ctx, pr)
+	if err != nil {
+		return domain.Assessment{}, err
+	}
+	return s.assess(ctx, pr, c, ref)
+}
+
+// maker is the organisation an assessment or scorecard is made for: ""
+// when a person acts on their own profile.
+func maker(pr Principal, c domain.Candidate) string {
+	if pr.Kind == PrincipalUser && pr.UserID == c.OwnerUserID {
+		return ""
+	}
+	return pr.OrgID
+}
+
+func (s *Candidates) assess(ctx context.Context, pr Principal, c domain.Candidate, ref string) (domain.Assessment, error) {
+	if err := s.authorizeWrite(pr, ActionAssessmentWrite, c); err != nil {
+		return domain.Assessment{}, err
+	}
+	if len(c.Experiences) == 0 {
+		verr := &domain.ValidationError{}
+		verr.Add("experiences", "min", "add at least one past job to the profile before assessing it")
+		return domain.Assessment{}, verr
+	}
+	v, err := s.frameworks.Resolve(ctx, ref)
+	if err != nil {
+		return domain.Assessment{}, err
+	}
+	scorer, err := scorerOf(v)
+	if err != nil {
+		return domain.Assessment{}, err
+	}
+	reqs := make([]ExperienceRequest, len(c.Experiences))
+	for i, e := range c.Experiences {
+		reqs[i] = ExperienceRequest{Background: e.Background, Title: e.Title, Years: e.Years, CommunityServed: e.CommunityServed, Highlights: e.Highlights}
+	}
+	exps, err := resolveExperiences(v, reqs)
+	if err != nil {
+		return domain.Assessment{}, err
+	}
+	org := maker(pr, c)
+	in := domain.ScoreInput{Experiences: exps, SelfRatings: knownRatings(v, c.SelfRatings), Reviews: []domain.ReviewerRating{}}
+	var used []string
+	if org != "" {
+		cards, err := s.store.Scorecards(ctx, c.ID, org, domain.MaxScorecardsPerAssessment)
+		if err != nil {
+			return domain.Assessment{}, err
+		}
+		for _, sc := range cards {
+			used = append(used, sc.ID)
+			for _, r := range sc.Ratings {
+				if _, ok := v.Competency(r.Competency); ok {
+					// Notes stay with the scorecard: the snapshot keeps the rating only.
+					in.Reviews = append(in.Reviews, domain.ReviewerRating{Reviewer: sc.ID, Competency: r.Competency, Proficiency: r.Proficiency})
+				}
+			}
+		}
+	}
+	res, err := scorer.Score(in)
+	if err != nil {
+		return domain.Assessment{}, err
+	}
+	now := s.now().UTC().Truncate(time.Microsecond)
+	doc := domain.AssessmentDoc{
+		ID: newID(), CandidateID: c.ID, MadeBy: domain.MadeByPerson, OrganisationID: org, CreatedAt: now,
+		Framework: res.Framework, Inputs: in, Scorecards: nonNil(used), Result: res,
+	}
+	if org != "" {
+		doc.MadeBy = domain.MadeByOrganisation
+	}
+	var out domain.Assessment
+	err = s.tx.InTx(ctx, func(ctx context.Context) error {
+		prev, err := s.store.Assessments(ctx, c.ID, []string{org}, "", 1)
+		if err != nil {
+			return err
+		}
+		if len(prev) == 1 {
+			var p domain.AssessmentDoc
+			if err := json.Unmarshal(prev[0].Body, &p); err != nil {
+				return fmt.Errorf("assessment %s: %w", prev[0].ID, err)
+			}
+			progress := domain.CompareResults(p.ID, p.Result, res)
+			doc.Progress = &progress
+		}
+		body, err := json.Marshal(doc)
+		if err != nil {
+			return err
+		}
+		out = domain.Assessment{
+			ID: doc.ID, CandidateID: c.ID, OrganisationID: org, CreatedBy: pr.ID(),
+			FrameworkSlug: res.Framework.Slug, FrameworkVersion: res.Framework.Version, Body: body, CreatedAt: now,
+		}
+		if err := s.store.AddAssessment(ctx, out); err != nil {
+			return err
+		}
+		return s.audit.Record(ctx, Entry(pr, ActionAssessmentWrite, ObjectAssessment, doc.ID))
+	})
+	return out, err
+}
+
+// knownRatings keeps the self-ratings of competencies the framework has:
+// a profile saved under one version may be scored with another.
+func knownRatings(v *FrameworkView, rs []domain.SelfRating) []domain.SelfRating {
+	out := []domain.SelfRating{}
+	for _, r := range rs {
+		if _, ok := v.Competency(r.Competency); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// assessmentObject is what the policy knows of an assessment: an
+// organisation's is seen by that organisation and by the person; the
+// person's own is seen like their profile.
+func assessmentObject(c domain.Candidate, a domain.Assessment) Object {
+	o := Object{Type: ObjectAssessment, ID: a.ID, OwnerID: c.OwnerUserID, OrgID: c.OrganisationID}
+	if a.OrganisationID != "" {
+		o.OrgID = a.OrganisationID
+	} else {
+		o.Shared = c.Shared()
+	}
+	return o
+}
+
+// Assessment returns one assessment as stored, with its candidate.
+func (s *Candidates) Assessment(ctx context.Context, pr Principal, id string) (domain.Assessment, domain.Candidate, error) {
+	if err := s.precheck(pr, ActionAssessmentRead); err != nil {
+		return domain.Assessment{}, domain.Candidate{}, err
+	}
+	a, err := s.store.Assessment(ctx, id)
+	if err != nil {
+		return domain.Assessment{}, domain.Candidate{}, err
+	}
+	c, err := s.store.ByID(ctx, a.CandidateID, false)
+	if err != nil {
+		return domain.Assessment{}, domain.Candidate{}, err
+	}
+	if err := s.policy.Authorize(pr, ActionAssessmentRead, assessmentObject(c, a)); err != nil {
+		return domain.Assessment{}, domain.Candidate{}, err
+	}
+	return a, c, s.recordRead(ctx, pr, c, ActionAssessmentRead)
+}
+
+// MaxAssessmentPage bounds one page of assessments.
+const MaxAssessmentPage = 100
+
+// Assessments lists the candidate's assessments the caller may see,
+// newest first, before the cursor (an assessment id).
+func (s *Candidates) Assessments(ctx context.Context, pr Principal, candidateID, before string, limit int) ([]domain.Assessment, string, error) {
+	if err := s.precheck(pr, ActionAssessmentRead); err != nil {
+		return nil, "", err
+	}
+	c, err := s.store.ByID(ctx, candidateID, false)
+	if err != nil {
+		return nil, "", err
+	}
+	return s.assessments(ctx, pr, c, before, limit)
+}
+
+// MyAssessments lists the assessments of the job seeker's own candidate.
+func (s *Candidates) MyAssessments(ctx context.Context, pr Principal, before string, limit int) ([]domain.Assessment, string, error) {
+	c, err := s.Mine(ctx, pr)
+	if err != nil {
+		return nil, "", err
+	}
+	return s.assessments(ctx, pr, c, before, limit)
+}
+
+func (s *Candidates) assessments(ctx context.Context, pr Principal, c domain.Candidate, before string, limit int) ([]domain.Assessment, string, error) {
+	if err := s.policy.Authorize(pr, ActionAssessmentRead, candidateObject(c)); err != nil {
+		return nil, "", err
+	}
+	// The person sees every assessment of their profile; an organisation
+	// its own, and the person's own while the profile is shared.
+	var makers []string
+	if maker(pr, c) != "" {
+		makers = []string{pr.OrgID}
+		if c.Shared() || c.OrganisationID == pr.OrgID {
+			makers = append(makers, "")
+		}
+	}
+	if limit <= 0 || limit > MaxAssessmentPage {
+		limit = MaxAssessmentPage
+	}
+	list, err := s.store.Assessments(ctx, c.ID, makers, before, limit+1)
+	if err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(list) > limit {
+		list, next = list[:limit], list[limit-1].ID
+	}
+	return list, next, s.recordRead(ctx, pr, c, ActionAssessmentRead)
+}
+
+// ScorecardInput is what an interview showed.
+type ScorecardInput struct {
+	Ratings        []domain.ScorecardRating
+	Recommendation string
+	Interview      string
+}
+
+// AddScorecard stores an interview scorecard of the caller's organisation.
+func (s *Candidates) AddScorecard(ctx context.Context, pr Principal, candidateID string, in ScorecardInput) (domain.Scorecard, error) {
+	if err := s.precheck(pr, ActionScorecardWrite); err != nil {
+		return domain.Scorecard{}, err
+	}
+	c, err := s.store.ByID(ctx, candidateID, false)
+	if err != nil {
+		return domain.Scorecard{}, err
+	}
+	if err := s.policy.Authorize(pr, ActionScorecardWrite, candidateObject(c)); err != nil {
+		return domain.Scorecard{}, err
+	}
+	v, err := s.frameworks.Resolve(ctx, "")
+	if err != nil {
+		return domain.Scorecard{}, err
+	}
+	verr := &domain.ValidationError{}
+	if len(in.Ratings) == 0 {
+		verr.Add("ratings", "min", "rate at least one competency")
+	}
+	if len(in.Ratings) > domain.MaxScorecardRatings {
+		verr.Add("ratings", "max", fmt.Sprintf("must hold at most %d ratings", domain.MaxScorecardRatings))
+	}
+	seen := map[string]bool{}
+	ratings := make([]domain.ScorecardRating, len(in.Ratings))
+	for i, r := range in.Ratings {
+		field := fmt.Sprintf("ratings[%d]", i)
+		checkRating(verr, v, field, r.Competency, r.Proficiency)
+		if seen[r.Competency] {
+			verr.AddValue(field+".competency", "unique", "is rated twice", r.Competency)
+		}
+		seen[r.Competency] = true
+		if domain.TextLength(r.Note) > domain.MaxScorecardNoteLength {
+			verr.Add(field+".note", "max", fmt.Sprintf("must have at most %d characters", domain.MaxScorecardNoteLength))
+		}
+		ratings[i] = domain.ScorecardRating{Competency: r.Competency, Proficiency: r.Proficiency, Note: strings.TrimSpace(r.Note)}
+	}
+	if !validRecommendation(in.Recommendation) {
+		verr.AddValue("overall_recommendation", "oneof", "must be one of: "+strings.Join(domain.Recommendations, ", "), truncate(in.Recommendation, 40))
+	}
+	interview := strings.Join(strings.Fields(in.Interview), " ")
+	if domain.TextLength(interview) > domain.MaxInterviewLabelLength {
+		verr.Add("interview", "max", fmt.Sprintf("must have at most %d characters", domain.MaxInterviewLabelLength))
+	}
+	if err := verr.OrNil(); err != nil {
+		return domain.Scorecard{}, err
+	}
+	sc := domain.Scorecard{
+		ID: newID(), CandidateID: c.ID, OrganisationID: pr.OrgID, AuthorKind: pr.Kind, AuthorID: pr.ID(),
+		Ratings: ratings, Recommendation: in.Recommendation, Interview: interview, CreatedAt: s.now().UTC().Truncate(time.Microsecond),
+	}
+	err = s.tx.InTx(ctx, func(ctx context.Context) error {
+		if err := s.store.AddScorecard(ctx, sc); err != nil {
+			return err
+		}
+		return s.audit.Record(ctx, Entry(pr, ActionScorecardWrite, ObjectCandidate, c.ID))
+	})
+	return sc, err
+}
+
+func validRecommendation(r string) bool {
+	for _, v := range domain.Recommendations {
+		if v == r {
+			return true
+		}
+	}
+	return false
+}
+
+// ScorecardCount is how many scorecards exist on the job seeker's own
+// profile, across organisations (their notes stay with them).
+func (s *Candidates) ScorecardCount(ctx context.Context, pr Principal) (int, error) {
+	c, err := s.Mine(ctx, pr)
+	if err != nil {
+		return 0, err
+	}
+	return s.store.CountScorecards(ctx, c.ID)
+}
