@@ -74,10 +74,19 @@ func newAuthServer(t testing.TB, cfg Config, params service.Argon2Params) *authS
 // (repotest.Each gives one per backend).
 func newAuthServerOn(t testing.TB, db *repository.DB, cfg Config, params service.Argon2Params) *authServer {
 	t.Helper()
+	return newAuthServerWith(t, db, cfg, params, nil)
+}
+
+// newAuthServerWith lets edit change the dependencies (a clock) first.
+func newAuthServerWith(t testing.TB, db *repository.DB, cfg Config, params service.Argon2Params, edit func(*Deps)) *authServer {
+	t.Helper()
 	logs := &logBuffer{}
 	log := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	deps := authDeps(t, db, params)
 	deps.Log = log
+	if edit != nil {
+		edit(&deps)
+	}
 	if cfg.AuthPerMinute == 0 {
 		cfg.AuthPerMinute, cfg.AuthBurst = 1e6, 1e6
 	}

@@ -42,6 +42,11 @@ type matrixRow struct {
 	// fresh rows end the caller's sessions or account: each user column
 	// gets a new user of the same kind instead of the shared token.
 	fresh bool
+	// headers are sent with the request (If-Match, a merge patch's type).
+	headers map[string]string
+	// prepare runs with the caller's token before the request is built
+	// (a fresh job seeker saves a profile to change).
+	prepare func(m *matrix, who caller, token string)
 }
 
 // matrix holds the actors: job seekers A and B, organisations X and Y with a
@@ -53,6 +58,10 @@ type matrix struct {
 	tokens       [callerCount]string
 	keys         map[string]string
 	seekerAEmail string
+	// candidates: organisation X's (with its assessment by X), and job
+	// seeker A's own profile, made on first use.
+	candX, assessX string
+	seekerAReady   bool
 }
 
 func newMatrix(t *testing.T) *matrix {
@@ -188,7 +197,8 @@ func matrixRows() []matrixRow {
 		{route: "GET /docs/", want: every(301), request: fixed("/docs/", "")},
 		{route: "GET /docs/*", want: every(200), request: fixed("/docs/index.html", "")},
 	}
-	return append(rows, frameworkMatrixRows()...)
+	rows = append(rows, frameworkMatrixRows()...)
+	return append(rows, candidateMatrixRows()...)
 }
 
 // TestAuthorizationMatrix asks every endpoint as every kind of caller and
@@ -223,13 +233,17 @@ func TestAuthorizationMatrix(t *testing.T) {
 		method, _, _ := strings.Cut(row.route, " ")
 		for who := range callerCount {
 			t.Run(row.route+"/"+callerNames[who], func(t *testing.T) {
+				token := m.token(row, who)
+				if row.prepare != nil {
+					row.prepare(m, who, token)
+				}
 				path, body := row.request(m, who)
 				var rec *httptestRecorder
 				if strings.HasPrefix(path, "/docs") {
 					// Swagger UI is not part of the API description the contract checker reads.
-					rec = m.s.send(m.s.e, method, path, m.token(row, who), body)
+					rec = m.s.send(m.s.e, method, path, token, body)
 				} else {
-					rec = m.s.do(method, path, m.token(row, who), body)
+					rec = m.s.doWith(method, path, token, body, row.headers)
 				}
 				if rec.Code != row.want[who] {
 					t.Fatalf("%s as %s: %d, want %d: %s", row.route, callerNames[who], rec.Code, row.want[who], rec.Body.String())
