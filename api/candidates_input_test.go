@@ -50,7 +50,7 @@ func TestMalformedCandidateRequestsChangeNothing(t *testing.T) {
 			{"years as text", "POST", "/v1/candidates", f.recX, exp(`{"background":"teaching","years":"eight"}`), nil, 400, "experiences[0].years"},
 			{"no title or background", "POST", "/v1/candidates", f.recX, exp(`{"years":3}`), nil, 422, "experiences[0].title"},
 			{"an unknown background", "POST", "/v1/candidates", f.recX, exp(`{"background":"astronaut","years":3}`), nil, 422, "experiences[0].background"},
-			{"11 highlights", "POST", "/v1/candidates", f.recX, exp(`{"background":"teaching","years":3,`+highlights+`}`), nil, 422, "experiences[0].highlights"},
+			{"11 highlights", "POST", "/v1/candidates", f.recX, exp(`{"background":"teaching","years":3,` + highlights + `}`), nil, 422, "experiences[0].highlights"},
 			{"a 501-character highlight", "POST", "/v1/candidates", f.recX, exp(fmt.Sprintf(`{"background":"teaching","years":3,"highlights":[%q]}`, strings.Repeat("x", 501))), nil, 422, "experiences[0].highlights[0]"},
 			{"an unknown competency", "POST", "/v1/candidates", f.recX, `{"display_name":"A","self_ratings":[{"competency":"juggling","proficiency":2}]}`, nil, 422, "self_ratings[0].competency"},
 			{"proficiency 5", "POST", "/v1/candidates", f.recX, `{"display_name":"A","self_ratings":[{"competency":"stakeholder-influence","proficiency":5}]}`, nil, 422, "self_ratings[0].proficiency"},
