@@ -126,7 +126,7 @@ func pageParams(c echo.Context) (int, string, error) {
 // revokeAPIKey godoc
 //
 //	@Summary		Revoke an API key
-//	@Description	The key stops working at once. Recruiters of the organisation and admins.
+//	@Description	The key stops working at once on the server that revoked it, and within 5 seconds on every other. Recruiters of the organisation and admins.
 //	@Tags			orgs
 //	@Security		BearerAuth
 //	@Param			id		path	string	true	"organisation id"	format(uuid)

@@ -61,7 +61,6 @@ type matrix struct {
 	// candidates: organisation X's (with its assessment by X), and job
 	// seeker A's own profile, made on first use.
 	candX, assessX string
-	seekerAReady   bool
 }
 
 func newMatrix(t *testing.T) *matrix {

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -289,18 +288,4 @@ func TestTheRadarChartIsAnAccessibleSVG(t *testing.T) {
 	if rec := f.do(http.MethodGet, "/v1/assessments/"+doc.ID+"/chart.svg", f.seekerB, ""); rec.Code != http.StatusNotFound {
 		t.Fatalf("B read A's chart: %d", rec.Code)
 	}
-}
-
-// jsonKeys lists an object's keys.
-func jsonKeys(t *testing.T, b []byte) map[string]bool {
-	t.Helper()
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]bool{}
-	for k := range m {
-		out[k] = true
-	}
-	return out
 }

@@ -254,7 +254,7 @@ func writeAssessment(c echo.Context, status int, a domain.Assessment) error {
 	if status == http.StatusOK && etagMatches(c.Request().Header.Get("If-None-Match"), etag) {
 		return c.NoContent(http.StatusNotModified)
 	}
-	return c.Blob(status, echo.MIMEApplicationJSONCharsetUTF8, a.Body)
+	return c.Blob(status, echo.MIMEApplicationJSON, a.Body)
 }
 
 // writeAssessments answers a page of stored assessments.

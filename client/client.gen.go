@@ -2934,7 +2934,7 @@ type ClientInterface interface {
 
 	// DeleteOrgsByIdApiKeysByKeyId Revoke an API key
 	//
-	// The key stops working at once. Recruiters of the organisation and admins.
+	// The key stops working at once on the server that revoked it, and within 5 seconds on every other. Recruiters of the organisation and admins.
 	//
 	// Corresponds with DELETE /v1/orgs/{id}/api-keys/{key_id} (the `DeleteOrgsByIdApiKeysByKeyId` operationId).
 	DeleteOrgsByIdApiKeysByKeyId(ctx context.Context, id openapi_types.UUID, keyId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4326,7 +4326,7 @@ func (c *Client) PostOrgsByIdApiKeys(ctx context.Context, id openapi_types.UUID,
 
 // DeleteOrgsByIdApiKeysByKeyId Revoke an API key
 //
-// The key stops working at once. Recruiters of the organisation and admins.
+// The key stops working at once on the server that revoked it, and within 5 seconds on every other. Recruiters of the organisation and admins.
 //
 // Corresponds with DELETE /v1/orgs/{id}/api-keys/{key_id} (the `DeleteOrgsByIdApiKeysByKeyId` operationId).
 func (c *Client) DeleteOrgsByIdApiKeysByKeyId(ctx context.Context, id openapi_types.UUID, keyId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8072,7 +8072,7 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteOrgsByIdApiKeysByKeyIdWithResponse Revoke an API key
 	//
-	// The key stops working at once. Recruiters of the organisation and admins.
+	// The key stops working at once on the server that revoked it, and within 5 seconds on every other. Recruiters of the organisation and admins.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13850,7 +13850,7 @@ func (c *ClientWithResponses) PostOrgsByIdApiKeysWithResponse(ctx context.Contex
 
 // DeleteOrgsByIdApiKeysByKeyIdWithResponse Revoke an API key
 //
-// The key stops working at once. Recruiters of the organisation and admins.
+// The key stops working at once on the server that revoked it, and within 5 seconds on every other. Recruiters of the organisation and admins.
 //
 // Returns a wrapper object for the known response body format(s).
 //

@@ -75,9 +75,48 @@ type ClosedGap struct {
 	Competency string `json:"competency"`
 }
 
+// ResultSummary is the part of a result that progress compares. It is
+// kept beside each assessment, so that the next one compares against it
+// without reading the whole stored document.
+type ResultSummary struct {
+	Competencies []ScoreBrief    `json:"c"`
+	Dimensions   DimensionScores `json:"d"`
+	Levels       []LevelBrief    `json:"l"`
+}
+
+// ScoreBrief is one competency's score.
+type ScoreBrief struct {
+	Slug  string  `json:"s"`
+	Score float64 `json:"v"`
+}
+
+// LevelBrief is one rung's fit and the competencies it still lacks.
+type LevelBrief struct {
+	Slug string   `json:"s"`
+	Fit  float64  `json:"f"`
+	Met  bool     `json:"m"`
+	Gaps []string `json:"g"`
+}
+
+// Summarise returns the summary of r.
+func Summarise(r Result) ResultSummary {
+	s := ResultSummary{Dimensions: r.Dimensions, Competencies: make([]ScoreBrief, len(r.Competencies)), Levels: make([]LevelBrief, len(r.Levels))}
+	for i, c := range r.Competencies {
+		s.Competencies[i] = ScoreBrief{Slug: c.Slug, Score: c.Score}
+	}
+	for i, l := range r.Levels {
+		gaps := make([]string, len(l.Gaps))
+		for j, g := range l.Gaps {
+			gaps[j] = g.Competency
+		}
+		s.Levels[i] = LevelBrief{Slug: l.Slug, Fit: l.Fit, Met: l.Met, Gaps: gaps}
+	}
+	return s
+}
+
 // CompareResults returns the progress from prev to cur. Competencies and
 // rungs missing from one side (another framework version) count from 0.
-func CompareResults(prevID string, prev, cur Result) Progress {
+func CompareResults(prevID string, prev, cur ResultSummary) Progress {
 	p := Progress{
 		PreviousAssessmentID: prevID,
 		Competencies:         []CompetencyChange{},
@@ -99,7 +138,7 @@ func CompareResults(prevID string, prev, cur Result) Progress {
 		Influence: change(prev.Dimensions.Influence, cur.Dimensions.Influence),
 		Craft:     change(prev.Dimensions.Craft, cur.Dimensions.Craft),
 	}
-	prevLevels := map[string]LevelFit{}
+	prevLevels := map[string]LevelBrief{}
 	for _, l := range prev.Levels {
 		prevLevels[l.Slug] = l
 	}
@@ -108,23 +147,23 @@ func CompareResults(prevID string, prev, cur Result) Progress {
 		p.Levels = append(p.Levels, LevelChange{Level: l.Slug, FitBefore: b.Fit, FitAfter: l.Fit, Change: round1(l.Fit - b.Fit), MetBefore: b.Met, MetAfter: l.Met})
 		had, has := gapSet(b.Gaps), gapSet(l.Gaps)
 		for _, g := range b.Gaps {
-			if !has[g.Competency] {
-				p.GapsClosed = append(p.GapsClosed, ClosedGap{Level: l.Slug, Competency: g.Competency})
+			if !has[g] {
+				p.GapsClosed = append(p.GapsClosed, ClosedGap{Level: l.Slug, Competency: g})
 			}
 		}
 		for _, g := range l.Gaps {
-			if existed && !had[g.Competency] {
-				p.GapsOpened = append(p.GapsOpened, ClosedGap{Level: l.Slug, Competency: g.Competency})
+			if existed && !had[g] {
+				p.GapsOpened = append(p.GapsOpened, ClosedGap{Level: l.Slug, Competency: g})
 			}
 		}
 	}
 	return p
 }
 
-func gapSet(gaps []LevelGap) map[string]bool {
+func gapSet(gaps []string) map[string]bool {
 	m := make(map[string]bool, len(gaps))
 	for _, g := range gaps {
-		m[g.Competency] = true
+		m[g] = true
 	}
 	return m
 }

@@ -119,5 +119,7 @@ type Assessment struct {
 	FrameworkSlug    string
 	FrameworkVersion string
 	Body             []byte
-	CreatedAt        time.Time
+	// Summary is the JSON of the result's ResultSummary.
+	Summary   []byte
+	CreatedAt time.Time
 }

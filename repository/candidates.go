@@ -2,7 +2,9 @@ package repository
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -207,6 +209,7 @@ type assessmentRow struct {
 	FrameworkSlug    string
 	FrameworkVersion string
 	Body             string
+	Summary          string
 	CreatedAt        time.Time
 }
 
@@ -223,7 +226,7 @@ func (r assessmentRow) domain() domain.Assessment {
 func (s *Candidates) AddAssessment(ctx context.Context, a domain.Assessment) error {
 	row := assessmentRow{
 		ID: a.ID, CandidateID: a.CandidateID, OrganisationID: nullText(a.OrganisationID), CreatedBy: a.CreatedBy,
-		FrameworkSlug: a.FrameworkSlug, FrameworkVersion: a.FrameworkVersion, Body: string(a.Body),
+		FrameworkSlug: a.FrameworkSlug, FrameworkVersion: a.FrameworkVersion, Body: string(a.Body), Summary: string(a.Summary),
 		CreatedAt: a.CreatedAt.UTC().Truncate(time.Microsecond),
 	}
 	return translate(s.db.conn(ctx).Create(&row).Error, "assessment")
@@ -239,6 +242,47 @@ func (s *Candidates) Assessment(ctx context.Context, id string) (domain.Assessme
 		return domain.Assessment{}, translate(err, "assessment")
 	}
 	return row.domain(), nil
+}
+
+// AssessmentAccess returns one assessment with what the policy needs of
+// its candidate (owner, organisation, visibility), in one query.
+func (s *Candidates) AssessmentAccess(ctx context.Context, id string) (domain.Assessment, domain.Candidate, error) {
+	var a domain.Assessment
+	var c domain.Candidate
+	if !wellFormedID(id) {
+		return a, c, domain.Errorf(domain.ErrNotFound, "assessment not found")
+	}
+	var aOrg, cOwner, cOrg sql.NullString
+	var created time.Time
+	row := s.db.conn(ctx).Raw(`SELECT a.id, a.candidate_id, a.organisation_id, a.created_by, a.framework_slug, a.framework_version, a.body, a.created_at,
+		c.owner_user_id, c.organisation_id, c.visibility
+		FROM assessments a JOIN candidates c ON c.id = a.candidate_id WHERE a.id = ?`, id).Row()
+	err := row.Scan(&a.ID, &a.CandidateID, &aOrg, &a.CreatedBy, &a.FrameworkSlug, &a.FrameworkVersion, &a.Body, &created,
+		&cOwner, &cOrg, &c.Visibility)
+	if errors.Is(err, sql.ErrNoRows) {
+		return domain.Assessment{}, domain.Candidate{}, domain.Errorf(domain.ErrNotFound, "assessment not found")
+	}
+	if err != nil {
+		return domain.Assessment{}, domain.Candidate{}, translate(err, "assessment")
+	}
+	a.OrganisationID, a.CreatedAt = aOrg.String, created.UTC()
+	c.ID, c.OwnerUserID, c.OrganisationID = a.CandidateID, cOwner.String, cOrg.String
+	return a, c, nil
+}
+
+// LatestSummary returns the id and result summary of the candidate's
+// newest assessment made by maker (an organisation id, or "" for the
+// person); ErrNotFound when there is none.
+func (s *Candidates) LatestSummary(ctx context.Context, candidateID, maker string) (string, []byte, error) {
+	q := whereMadeBy(s.db.conn(ctx).Model(&assessmentRow{}).Select("id", "summary").Where("candidate_id = ?", candidateID), []string{maker})
+	var row struct {
+		ID      string
+		Summary string
+	}
+	if err := q.Order("id DESC").Limit(1).Take(&row).Error; err != nil {
+		return "", nil, translate(err, "assessment")
+	}
+	return row.ID, []byte(row.Summary), nil
 }
 
 // Assessments returns up to limit of the candidate's assessments, newest

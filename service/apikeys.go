@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rungs/rungs/domain"
@@ -22,6 +23,14 @@ const (
 
 var errBadAPIKey = domain.Errorf(domain.ErrUnauthorized, "The API key is invalid or revoked.")
 
+// APIKeyCacheTTL bounds how long a process trusts a key it checked: a key
+// revoked by another process is refused here at most this long afterwards;
+// one revoked by this process at once.
+const APIKeyCacheTTL = 4 * time.Second
+
+// maxCachedKeys bounds the cache; when full it starts over.
+const maxCachedKeys = 10000
+
 // APIKeys issues, lists, revokes and authenticates organisations' API keys.
 type APIKeys struct {
 	tx    Transactor
@@ -29,6 +38,14 @@ type APIKeys struct {
 	orgs  OrganisationStore
 	audit *Audit
 	now   func() time.Time
+
+	mu    sync.RWMutex
+	cache map[string]cachedKey // by secret hash
+}
+
+type cachedKey struct {
+	pr      Principal
+	checked time.Time
 }
 
 // NewAPIKeys returns the API key service; now may be nil.
@@ -36,7 +53,7 @@ func NewAPIKeys(tx Transactor, keys APIKeyStore, orgs OrganisationStore, audit *
 	if now == nil {
 		now = time.Now
 	}
-	return &APIKeys{tx: tx, keys: keys, orgs: orgs, audit: audit, now: now}
+	return &APIKeys{tx: tx, keys: keys, orgs: orgs, audit: audit, now: now, cache: map[string]cachedKey{}}
 }
 
 // NewAPIKey is a key to create.
@@ -135,7 +152,7 @@ func (s *APIKeys) List(ctx context.Context, orgID, after string, limit int) ([]d
 
 // Revoke disables a key of the organisation at once.
 func (s *APIKeys) Revoke(ctx context.Context, pr Principal, orgID, keyID string) error {
-	return s.tx.InTx(ctx, func(ctx context.Context) error {
+	err := s.tx.InTx(ctx, func(ctx context.Context) error {
 		ok, err := s.keys.Revoke(ctx, orgID, keyID, s.now().UTC())
 		if err != nil {
 			return err
@@ -145,6 +162,21 @@ func (s *APIKeys) Revoke(ctx context.Context, pr Principal, orgID, keyID string)
 		}
 		return s.audit.Record(ctx, Entry(pr, ActionAPIKeyRevoke, ObjectAPIKey, keyID))
 	})
+	if err == nil {
+		s.forget(keyID)
+	}
+	return err
+}
+
+// forget drops a key from this process's cache.
+func (s *APIKeys) forget(keyID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for h, c := range s.cache {
+		if c.pr.KeyID == keyID {
+			delete(s.cache, h)
+		}
+	}
 }
 
 // Authenticate turns a secret into the key's principal.
@@ -152,7 +184,15 @@ func (s *APIKeys) Authenticate(ctx context.Context, secret string) (Principal, e
 	if len(secret) != apiKeySecretLen || !strings.HasPrefix(secret, domain.APIKeySecretPrefix) {
 		return Principal{}, errBadAPIKey
 	}
-	k, err := s.keys.ByHash(ctx, hashToken(secret))
+	hash := hashToken(secret)
+	now := s.now().UTC()
+	s.mu.RLock()
+	c, ok := s.cache[hash]
+	s.mu.RUnlock()
+	if ok && now.Sub(c.checked) < APIKeyCacheTTL && !now.Before(c.checked) {
+		return c.pr, nil
+	}
+	k, err := s.keys.ByHash(ctx, hash)
 	if errors.Is(err, domain.ErrNotFound) {
 		return Principal{}, errBadAPIKey
 	}
@@ -162,11 +202,17 @@ func (s *APIKeys) Authenticate(ctx context.Context, secret string) (Principal, e
 	if k.RevokedAt != nil {
 		return Principal{}, errBadAPIKey
 	}
-	now := s.now().UTC()
 	if k.LastUsedAt == nil || now.Sub(*k.LastUsedAt) >= apiKeyTouchEvery {
 		if err := s.keys.Touch(ctx, k.ID, now); err != nil {
 			return Principal{}, err
 		}
 	}
-	return Principal{Kind: PrincipalAPIKey, KeyID: k.ID, OrgID: k.OrganisationID, Scopes: k.Scopes}, nil
+	pr := Principal{Kind: PrincipalAPIKey, KeyID: k.ID, OrgID: k.OrganisationID, Scopes: k.Scopes}
+	s.mu.Lock()
+	if len(s.cache) >= maxCachedKeys {
+		s.cache = map[string]cachedKey{}
+	}
+	s.cache[hash] = cachedKey{pr: pr, checked: now}
+	s.mu.Unlock()
+	return pr, nil
 }

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -99,18 +100,24 @@ func (s *Candidates) assess(ctx context.Context, pr Principal, c domain.Candidat
 	if org != "" {
 		doc.MadeBy = domain.MadeByOrganisation
 	}
+	summary := domain.Summarise(res)
+	summaryJSON, err := json.Marshal(summary)
+	if err != nil {
+		return domain.Assessment{}, err
+	}
 	var out domain.Assessment
 	err = s.tx.InTx(ctx, func(ctx context.Context) error {
-		prev, err := s.store.Assessments(ctx, c.ID, []string{org}, "", 1)
-		if err != nil {
+		prevID, prevSummary, err := s.store.LatestSummary(ctx, c.ID, org)
+		switch {
+		case errors.Is(err, domain.ErrNotFound):
+		case err != nil:
 			return err
-		}
-		if len(prev) == 1 {
-			var p domain.AssessmentDoc
-			if err := json.Unmarshal(prev[0].Body, &p); err != nil {
-				return fmt.Errorf("assessment %s: %w", prev[0].ID, err)
+		default:
+			var prev domain.ResultSummary
+			if err := json.Unmarshal(prevSummary, &prev); err != nil {
+				return fmt.Errorf("assessment %s: summary: %w", prevID, err)
 			}
-			progress := domain.CompareResults(p.ID, p.Result, res)
+			progress := domain.CompareResults(prevID, prev, summary)
 			doc.Progress = &progress
 		}
 		body, err := json.Marshal(doc)
@@ -119,7 +126,7 @@ func (s *Candidates) assess(ctx context.Context, pr Principal, c domain.Candidat
 		}
 		out = domain.Assessment{
 			ID: doc.ID, CandidateID: c.ID, OrganisationID: org, CreatedBy: pr.ID(),
-			FrameworkSlug: res.Framework.Slug, FrameworkVersion: res.Framework.Version, Body: body, CreatedAt: now,
+			FrameworkSlug: res.Framework.Slug, FrameworkVersion: res.Framework.Version, Body: body, Summary: summaryJSON, CreatedAt: now,
 		}
 		if err := s.store.AddAssessment(ctx, out); err != nil {
 			return err
@@ -166,11 +173,7 @@ func (s *Candidates) Assessment(ctx context.Context, pr Principal, id string) (d
 	if err := s.precheck(pr, ActionAssessmentRead); err != nil {
 		return domain.Assessment{}, domain.Candidate{}, err
 	}
-	a, err := s.store.Assessment(ctx, id)
-	if err != nil {
-		return domain.Assessment{}, domain.Candidate{}, err
-	}
-	c, err := s.store.ByID(ctx, a.CandidateID, false)
+	a, c, err := s.store.AssessmentAccess(ctx, id)
 	if err != nil {
 		return domain.Assessment{}, domain.Candidate{}, err
 	}

@@ -24,6 +24,11 @@ type CandidateStore interface {
 	Consents(ctx context.Context, candidateID string) ([]domain.ConsentRecord, error)
 	AddAssessment(ctx context.Context, a domain.Assessment) error
 	Assessment(ctx context.Context, id string) (domain.Assessment, error)
+	// AssessmentAccess returns an assessment with its candidate's owner,
+	// organisation and visibility (nothing else of the candidate).
+	AssessmentAccess(ctx context.Context, id string) (domain.Assessment, domain.Candidate, error)
+	// LatestSummary is the newest assessment by maker: its id and summary.
+	LatestSummary(ctx context.Context, candidateID, maker string) (string, []byte, error)
 	// Assessments lists newest first, made by one of makers (an
 	// organisation id, or "" for the person); nil means every maker.
 	Assessments(ctx context.Context, candidateID string, makers []string, before string, limit int) ([]domain.Assessment, error)

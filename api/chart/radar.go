@@ -9,6 +9,7 @@ import (
 	"hash/fnv"
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // Axis is one competency on the radar.
@@ -281,7 +282,7 @@ func (c *radar) description() string {
 // reports whether every label fits whole and none overlap.
 func (c *radar) layoutLabels(r float64) ([]label, bool) {
 	const (
-		pad   = 2 // between label boxes, on top of the line spacing
+		pad   = 6 // between label boxes, enough to tell two labels apart
 		nudge = 3 // how far one step moves a label out
 	)
 	labels := make([]label, len(c.axes))
@@ -343,12 +344,13 @@ func placeLabel(a axis, r, extra float64) (label, bool) {
 		room = min(room, maxLabelWidth)
 		var n int
 		l.lines, l.scoreOwnLine, l.w, n, fit = wrapLabel(a.name, l.score, room)
-		// The narrowest width that needs no more lines balances them.
+		// The narrowest width that needs no more lines balances them, unless
+		// it strands a short word such as "and" on a line of its own.
 		lo, hi := 0.0, l.w
-		for hi-lo > 1 {
+		for fit && hi-lo > 1 {
 			mid := (lo + hi) / 2
-			if lines, own, w, m, ok := wrapLabel(a.name, l.score, mid); m <= n && ok == fit {
-				l.lines, l.scoreOwnLine, l.w, hi = lines, own, w, w
+			if lines, own, w, m, ok := wrapLabel(a.name, l.score, mid); ok && m <= n && !strandsShortWord(lines) {
+				l.lines, l.scoreOwnLine, l.w, hi = lines, own, w, mid
 			} else {
 				lo = mid
 			}
@@ -401,6 +403,17 @@ func wrapLabel(name, score string, room float64) (lines []string, scoreOwnLine b
 		n++
 	}
 	return lines, scoreOwnLine, w, n, fit
+}
+
+// strandsShortWord reports whether a line after the first is a single word of
+// at most three letters.
+func strandsShortWord(lines []string) bool {
+	for _, l := range lines[min(1, len(lines)):] {
+		if !strings.Contains(l, " ") && utf8.RuneCountInString(l) <= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // legendEntries lists the series present, their labels wrapped to the room.

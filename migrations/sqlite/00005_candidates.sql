@@ -40,6 +40,8 @@ CREATE TABLE assessments (
     framework_version TEXT NOT NULL,
     -- the JSON answered when it was made, byte for byte
     body              TEXT NOT NULL,
+    -- what the next assessment compares against (scores, fits, gaps)
+    summary           TEXT NOT NULL,
     created_at        TIMESTAMP NOT NULL
 );
 CREATE INDEX assessments_candidate ON assessments (candidate_id, id);

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Assessments through HTTP on PostgreSQL, measured with wrk on loopback: a
+# candidate of an organisation with 5 experiences and 3 interview
+# scorecards is assessed again and again with an API key, then one stored
+# assessment is read, next to /healthz in the same run.
+# Usage: scripts/bench-assessments.sh [duration]   (DATABASE_URL or the test database)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DUR="${1:-10s}"
+THREADS=2
+CONNS="${CONNS:-32}"
+BASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test?sslmode=disable}"
+SCHEMA="bench_$(date +%s)"
+tmp=$(mktemp -d)
+cleanup() {
+  kill $(jobs -p) 2>/dev/null || true
+  psql "$BASE_URL" -qc "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+psql "$BASE_URL" -qc "CREATE SCHEMA $SCHEMA"
+sep='?'; [[ "$BASE_URL" == *\?* ]] && sep='&'
+export DATABASE_URL="${BASE_URL}${sep}search_path=$SCHEMA"
+export RUNGS_JWT_SECRET="bench-secret-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
+export RUNGS_ADDR=127.0.0.1:18090 RUNGS_METRICS_ADDR=off RUNGS_LOG_LEVEL=error RUNGS_AUTH_RATE=100000 RUNGS_AUTH_BURST=100000
+export RUNGS_DB_MAX_OPEN_CONNS="${POOL:-20}"
+
+CGO_ENABLED=0 go build -o "$tmp/rungs" ./cmd/rungs
+"$tmp/rungs" migrate up >/dev/null
+echo "a long and unusual passphrase" | "$tmp/rungs" admin create --email bench@example.org --name Bench >/dev/null
+"$tmp/rungs" 2>"$tmp/rungs.log" &
+for i in $(seq 1 500); do curl -fs -o /dev/null http://127.0.0.1:18090/readyz && break; sleep 0.01; done
+
+api() { # method path token [body]
+  curl -fsS -X "$1" "http://127.0.0.1:18090$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' ${4:+--data "$4"}
+}
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+admin=$(curl -fsS http://127.0.0.1:18090/v1/auth/login -H 'Content-Type: application/json' \
+  --data '{"email":"bench@example.org","password":"a long and unusual passphrase"}' | field access_token)
+org=$(api POST /v1/orgs "$admin" '{"name":"Bench Org"}' | field id)
+key=$(api POST "/v1/orgs/$org/api-keys" "$admin" \
+  '{"name":"bench","scopes":["candidates:write","assessments:write","assessments:read","scorecards:write"]}' | field secret)
+cand=$(api POST /v1/candidates "$key" '{"display_name":"Bench Candidate","experiences":[
+  {"title":"Major Gifts Officer","years":8,"community_served":"donors","highlights":["Grew a donor circle"]},
+  {"background":"teaching","years":3},{"title":"Account Executive","years":2},
+  {"title":"Hotel Front Desk Manager","years":1.5},{"title":"Volunteer Coordinator","years":4}],
+  "self_ratings":[{"competency":"stakeholder-influence","proficiency":3,"evidence":"Closed a gift."}]}' | field id)
+for i in 1 2 3; do
+  api POST "/v1/candidates/$cand/scorecards" "$key" \
+    '{"ratings":[{"competency":"stakeholder-influence","proficiency":3,"note":"n"},{"competency":"relationship-building","proficiency":2}],"overall_recommendation":"yes"}' >/dev/null
+done
+assessment=$(api POST "/v1/candidates/$cand/assessments" "$key" | field id)
+
+cat >"$tmp/assess.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $key"
+LUA
+cat >"$tmp/read.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $key"
+LUA
+run() { # name url [script]
+  local out
+  out=$(wrk -t$THREADS -c"$CONNS" -d"$DUR" ${3:+-s "$3"} "$2")
+  if grep -q "Non-2xx" <<<"$out"; then echo "$out"; exit 1; fi
+  printf '%-36s %10s req/s  p50 %-8s p99 %s\n' "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(awk '/Latency/ {print $2}' <<<"$out")" "$(wrk_p99 <<<"$out")"
+}
+wrk_p99() { awk '/Latency/ {print $4; exit}'; }
+echo "PostgreSQL, pool $RUNGS_DB_MAX_OPEN_CONNS, wrk $THREADS threads $CONNS connections $DUR"
+run "POST /v1/candidates/{id}/assessments" "http://127.0.0.1:18090/v1/candidates/$cand/assessments" "$tmp/assess.lua"
+run "GET /healthz" http://127.0.0.1:18090/healthz
+run "GET /v1/assessments/{id}" "http://127.0.0.1:18090/v1/assessments/$assessment" "$tmp/read.lua"
+echo "assessments stored: $(psql "$BASE_URL" -tAc "SELECT count(*) FROM $SCHEMA.assessments")"
