@@ -73,7 +73,7 @@ const (
 
 // axis is an Axis ready to draw: values clamped, text cleaned.
 type axis struct {
-	name, dimName        string
+	name                 string
 	score, current, next float64
 	angle                float64 // radians, clockwise from 3 o'clock (SVG y runs down)
 }
@@ -90,7 +90,7 @@ type label struct {
 	score        string
 	scoreOwnLine bool    // the score gets its own line instead of ending the last one
 	anchor       string  // text-anchor: start, middle or end
-	x            float64 // anchor point
+	x            float64 // the anchor's horizontal offset
 	left, top    float64 // box corner
 	w, h         float64 // box size
 }
@@ -156,13 +156,13 @@ func layout(in Input) *radar {
 
 	// The largest radius whose labels fit without shortening or overlapping.
 	for c.r = maxRadius; c.r > minRadius; c.r -= radiusStep {
-		if labels, ok := c.layoutLabels(c.r); ok {
+		if labels, ok := c.layoutLabels(c.r, true); ok {
 			c.labels = labels
 			break
 		}
 	}
 	if c.labels == nil {
-		c.labels, _ = c.layoutLabels(c.r)
+		c.labels, _ = c.layoutLabels(c.r, false)
 	}
 	above, below := c.r+bandGap+bandClear, c.r+bandGap+bandClear
 	for _, l := range c.labels {
@@ -199,10 +199,7 @@ func groupAxes(in []Axis) ([]axis, []group) {
 				names[key] = key
 			}
 		}
-		byDim[key] = append(byDim[key], axis{
-			name: name, dimName: names[key],
-			score: clamp(a.Score), current: clamp(a.Current), next: clamp(a.Next),
-		})
+		byDim[key] = append(byDim[key], axis{name: name, score: clamp(a.Score), current: clamp(a.Current), next: clamp(a.Next)})
 	}
 	var axes []axis
 	var groups []group
@@ -258,11 +255,11 @@ func (c *radar) description() string {
 			fmt.Fprintf(&b, "%s %s of %d", a.name, level(a.score), maxLevel)
 			switch {
 			case c.currentLabel != "" && c.nextLabel != "":
-				fmt.Fprintf(&b, " (expected %s, next rung %s)", level(a.current), level(a.next))
+				fmt.Fprintf(&b, " (expected %s now, %s at the next rung)", level(a.current), level(a.next))
 			case c.currentLabel != "":
-				fmt.Fprintf(&b, " (expected %s)", level(a.current))
+				fmt.Fprintf(&b, " (expected %s now)", level(a.current))
 			case c.nextLabel != "":
-				fmt.Fprintf(&b, " (next rung %s)", level(a.next))
+				fmt.Fprintf(&b, " (expected %s at the next rung)", level(a.next))
 			}
 		}
 		b.WriteString(".")
@@ -279,8 +276,9 @@ func (c *radar) description() string {
 
 // layoutLabels places every axis label for an outer ring of radius r,
 // moving labels that overlap a neighbour further out along their spoke. ok
-// reports whether every label fits whole and none overlap.
-func (c *radar) layoutLabels(r float64) ([]label, bool) {
+// reports whether every label fits whole and none overlap; when strict, it
+// gives up as soon as one does not fit.
+func (c *radar) layoutLabels(r float64, strict bool) ([]label, bool) {
 	const (
 		pad   = 6 // between label boxes, enough to tell two labels apart
 		nudge = 3 // how far one step moves a label out
@@ -293,6 +291,9 @@ func (c *radar) layoutLabels(r float64) ([]label, bool) {
 			var ok bool
 			labels[i], ok = placeLabel(a, r, extra[i])
 			fit = fit && ok
+		}
+		if strict && !fit {
+			return nil, false
 		}
 		clash := false
 		for i := range labels {
@@ -327,12 +328,13 @@ func placeLabel(a axis, r, extra float64) (label, bool) {
 	cos, sin := math.Cos(a.angle), math.Sin(a.angle)
 	minDist := r + bandGap + bandClear + extra
 	dist := r + labelGap + extra
-	var l label
+	l := label{score: level(a.score)}
+	var room float64
+	var n int
 	var fit bool
 	for range 4 {
-		l = label{score: level(a.score), x: dist * cos}
+		l.x = dist * cos
 		x := viewWidth/2 + l.x // absolute, for the room to the edges
-		var room float64
 		switch {
 		case math.Abs(cos) < 0.2:
 			l.anchor, room = "middle", 2*min(x-margin, viewWidth-margin-x)
@@ -342,31 +344,12 @@ func placeLabel(a axis, r, extra float64) (label, bool) {
 			l.anchor, room = "end", x-margin
 		}
 		room = min(room, maxLabelWidth)
-		var n int
 		l.lines, l.scoreOwnLine, l.w, n, fit = wrapLabel(a.name, l.score, room)
-		// The narrowest width that needs no more lines balances them, unless
-		// it strands a short word such as "and" on a line of its own.
-		lo, hi := 0.0, l.w
-		for fit && hi-lo > 1 {
-			mid := (lo + hi) / 2
-			if lines, own, w, m, ok := wrapLabel(a.name, l.score, mid); ok && m <= n && !strandsShortWord(lines) {
-				l.lines, l.scoreOwnLine, l.w, hi = lines, own, w, mid
-			} else {
-				lo = mid
-			}
-		}
 		l.h = float64(n) * labelLeading
 		// Above the centre the box sits on the spoke's end, below it hangs
 		// from it, and at the sides it is centred on it.
 		l.top = dist*sin - l.h*(1-sin)/2
-		switch l.anchor {
-		case "middle":
-			l.left = l.x - l.w/2
-		case "start":
-			l.left = l.x
-		default:
-			l.left = l.x - l.w
-		}
+		l.setLeft()
 		// Push the label outwards while its nearest corner crowds the arcs.
 		nx := min(max(0, l.left), l.left+l.w)
 		ny := min(max(0, l.top), l.top+l.h)
@@ -376,7 +359,32 @@ func placeLabel(a axis, r, extra float64) (label, bool) {
 		}
 		dist += minDist - d + 0.5
 	}
+	// The narrowest width that needs as many lines balances them, unless it
+	// strands a short word such as "and" on a line of its own. A narrower box
+	// around the same anchor only moves away from the arcs.
+	lo, hi := 0.0, l.w
+	for fit && hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if lines, own, w, m, ok := wrapLabel(a.name, l.score, mid); ok && m == n && !strandsShortWord(lines) {
+			l.lines, l.scoreOwnLine, l.w, hi = lines, own, w, mid
+		} else {
+			lo = mid
+		}
+	}
+	l.setLeft()
 	return l, fit
+}
+
+// setLeft places the box's left edge from the anchor point and width.
+func (l *label) setLeft() {
+	switch l.anchor {
+	case "middle":
+		l.left = l.x - l.w/2
+	case "start":
+		l.left = l.x
+	default:
+		l.left = l.x - l.w
+	}
 }
 
 // wrapLabel wraps an axis name with its score at the end into room: the name

@@ -14,12 +14,9 @@ const (
 	colorNext       = "#7e22ce" // expectations of the next rung
 )
 
-// Decorative fills: they carry no information of their own, so they have no
-// contrast requirement.
-const (
-	colorSectorTint  = "#f3f5f8" // alternate dimension sectors behind the grid
-	scoreFillOpacity = "0.18"
-)
+// scoreFillOpacity tints the area inside the score outline; the outline, not
+// the fill, carries the contrast.
+const scoreFillOpacity = "0.18"
 
 // textFonts is the font stack of every text. Text widths are estimated with
 // Arial metrics (Helvetica and Liberation Sans share them).
