@@ -23,6 +23,7 @@ func benchAssessments(b *testing.B, run func(b *testing.B, s *authServer, key, c
 	for _, backend := range repotest.Backends(b) {
 		b.Run(backend.Name, func(b *testing.B) {
 			s := newAuthServerOn(b, backend.Open(b), Config{}, cheapArgon2)
+			s.db.SQL().SetMaxOpenConns(20)
 			admin := s.admin()
 			org := s.org(admin, "Bench")
 			_, key := s.key(admin, org, domain.ScopeCandidatesWrite, domain.ScopeAssessmentsWrite, domain.ScopeAssessmentsRead, domain.ScopeScorecardsWrite)
@@ -47,6 +48,8 @@ func BenchmarkCreateAssessment(b *testing.B) {
 	benchAssessments(b, func(b *testing.B, s *authServer, key, cand, _ string) {
 		path := "/v1/candidates/" + cand + "/assessments"
 		b.ReportAllocs()
+		// Like a server under load: many requests wait on the database at once.
+		b.SetParallelism(8)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
 				req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(""))
@@ -65,6 +68,8 @@ func BenchmarkGetAssessment(b *testing.B) {
 	benchAssessments(b, func(b *testing.B, s *authServer, key, _, assessment string) {
 		path := "/v1/assessments/" + assessment
 		b.ReportAllocs()
+		// Like a server under load: many requests wait on the database at once.
+		b.SetParallelism(8)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
 				req := httptest.NewRequest(http.MethodGet, path, nil)

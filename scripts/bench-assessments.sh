@@ -29,6 +29,7 @@ CGO_ENABLED=0 go build -o "$tmp/rungs" ./cmd/rungs
 "$tmp/rungs" migrate up >/dev/null
 echo "a long and unusual passphrase" | "$tmp/rungs" admin create --email bench@example.org --name Bench >/dev/null
 "$tmp/rungs" 2>"$tmp/rungs.log" &
+rungs_pid=$!
 for i in $(seq 1 500); do curl -fs -o /dev/null http://127.0.0.1:18090/readyz && break; sleep 0.01; done
 
 api() { # method path token [body]
@@ -58,16 +59,22 @@ LUA
 cat >"$tmp/read.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $key"
 LUA
+ticks() { # CPU ticks (1/100 s) the server has used so far
+  awk '{print $14 + $15}' /proc/"$rungs_pid"/stat
+}
 run() { # name url [script]
-  local out
+  local out r0
+  r0=$(ticks)
   out=$(wrk -t$THREADS -c"$CONNS" -d"$DUR" ${3:+-s "$3"} "$2")
   if grep -q "Non-2xx" <<<"$out"; then echo "$out"; exit 1; fi
   printf '%-36s %10s req/s  p50 %-8s p99 %s\n' "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
     "$(awk '/Latency/ {print $2}' <<<"$out")" "$(wrk_p99 <<<"$out")"
+  echo "    server CPU: $(( ($(ticks) - r0) / 100 )) s"
 }
 wrk_p99() { awk '/Latency/ {print $4; exit}'; }
+echo "one assessment: $(api GET "/v1/assessments/$assessment" "$key" | wc -c) bytes of JSON"
 echo "PostgreSQL, pool $RUNGS_DB_MAX_OPEN_CONNS, wrk $THREADS threads $CONNS connections $DUR"
 run "POST /v1/candidates/{id}/assessments" "http://127.0.0.1:18090/v1/candidates/$cand/assessments" "$tmp/assess.lua"
 run "GET /healthz" http://127.0.0.1:18090/healthz
 run "GET /v1/assessments/{id}" "http://127.0.0.1:18090/v1/assessments/$assessment" "$tmp/read.lua"
-echo "assessments stored: $(psql "$BASE_URL" -tAc "SELECT count(*) FROM $SCHEMA.assessments")"
+psql "$BASE_URL" -tAc "SELECT 'assessments stored: ' || count(*) || ', body on disk ' || avg(pg_column_size(body))::int || ' bytes' FROM $SCHEMA.assessments"

@@ -39,7 +39,7 @@ CREATE TABLE assessments (
     framework_slug    TEXT NOT NULL,
     framework_version TEXT NOT NULL,
     -- the JSON answered when it was made, byte for byte
-    body              TEXT NOT NULL,
+    body              TEXT COMPRESSION lz4 NOT NULL,
     -- what the next assessment compares against (scores, fits, gaps)
     summary           TEXT NOT NULL,
     created_at        TIMESTAMPTZ NOT NULL
