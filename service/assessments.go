@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rungs/rungs/domain"
@@ -173,7 +174,7 @@ func (s *Candidates) Assessment(ctx context.Context, pr Principal, id string) (d
 	if err := s.precheck(pr, ActionAssessmentRead); err != nil {
 		return domain.Assessment{}, domain.Candidate{}, err
 	}
-	a, c, err := s.store.AssessmentAccess(ctx, id)
+	a, c, err := s.readAssessment(ctx, id)
 	if err != nil {
 		return domain.Assessment{}, domain.Candidate{}, err
 	}
@@ -319,4 +320,68 @@ func (s *Candidates) ScorecardCount(ctx context.Context, pr Principal) (int, err
 		return 0, err
 	}
 	return s.store.CountScorecards(ctx, c.ID)
+}
+
+// AssessmentCacheTTL bounds how long a process serves an assessment, and
+// the visibility of its candidate, from memory: a consent withdrawn or a
+// candidate erased through another process takes effect here at most this
+// long afterwards; through this process at once.
+const AssessmentCacheTTL = 4 * time.Second
+
+// maxCachedAssessmentBytes bounds the memory the cache holds; when full it
+// starts over.
+const maxCachedAssessmentBytes = 32 << 20
+
+// assessmentCache holds recently read assessments with what the policy
+// needs of their candidate. Assessments never change; a candidate's owner
+// and organisation never change; its visibility and existence are the
+// only things that can, and changes made here drop its entries.
+type assessmentCache struct {
+	mu      sync.RWMutex
+	entries map[string]cachedAssessment
+	bytes   int
+}
+
+type cachedAssessment struct {
+	a       domain.Assessment
+	c       domain.Candidate
+	fetched time.Time
+}
+
+func (s *Candidates) readAssessment(ctx context.Context, id string) (domain.Assessment, domain.Candidate, error) {
+	now := s.now()
+	s.cache.mu.RLock()
+	e, ok := s.cache.entries[id]
+	s.cache.mu.RUnlock()
+	if ok && now.Sub(e.fetched) < AssessmentCacheTTL && !now.Before(e.fetched) {
+		return e.a, e.c, nil
+	}
+	a, c, err := s.store.AssessmentAccess(ctx, id)
+	if err != nil {
+		return a, c, err
+	}
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	if s.cache.entries == nil || s.cache.bytes+len(a.Body) > maxCachedAssessmentBytes {
+		s.cache.entries, s.cache.bytes = map[string]cachedAssessment{}, 0
+	}
+	if old, ok := s.cache.entries[id]; ok {
+		s.cache.bytes -= len(old.a.Body)
+	}
+	s.cache.entries[id] = cachedAssessment{a: a, c: c, fetched: now}
+	s.cache.bytes += len(a.Body)
+	return a, c, nil
+}
+
+// forgetCandidate drops the cached assessments of a candidate whose
+// visibility changed or who was deleted.
+func (s *Candidates) forgetCandidate(candidateID string) {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	for id, e := range s.cache.entries {
+		if e.c.ID == candidateID {
+			s.cache.bytes -= len(e.a.Body)
+			delete(s.cache.entries, id)
+		}
+	}
 }

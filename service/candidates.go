@@ -55,6 +55,7 @@ type Candidates struct {
 	policy     *Policy
 	frameworks FrameworkSource
 	now        func() time.Time
+	cache      assessmentCache
 }
 
 // CandidatesDeps is what Candidates needs.
@@ -263,6 +264,10 @@ func (s *Candidates) Change(ctx context.Context, pr Principal, id string, pre Pr
 		out, err = s.change(ctx, pr, c, pre, edit)
 		return err
 	})
+	if err == nil {
+		// Again after the commit: a read racing it may have cached the old visibility.
+		s.forgetCandidate(id)
+	}
 	return out, err
 }
 
@@ -292,6 +297,9 @@ func (s *Candidates) change(ctx context.Context, pr Principal, c domain.Candidat
 	if err := s.recordConsent(ctx, pr, c, before); err != nil {
 		return domain.Candidate{}, err
 	}
+	if c.Visibility != before {
+		s.forgetCandidate(c.ID)
+	}
 	if err := s.audit.Record(ctx, Entry(pr, ActionCandidateWrite, ObjectCandidate, c.ID)); err != nil {
 		return domain.Candidate{}, err
 	}
@@ -303,13 +311,17 @@ func (s *Candidates) Delete(ctx context.Context, pr Principal, id string, pre Pr
 	if err := s.precheck(pr, ActionCandidateWrite); err != nil {
 		return err
 	}
-	return s.tx.InTx(ctx, func(ctx context.Context) error {
+	err := s.tx.InTx(ctx, func(ctx context.Context) error {
 		c, err := s.store.ByID(ctx, id, true)
 		if err != nil {
 			return err
 		}
 		return s.remove(ctx, pr, c, pre)
 	})
+	if err == nil {
+		s.forgetCandidate(id)
+	}
+	return err
 }
 
 func (s *Candidates) remove(ctx context.Context, pr Principal, c domain.Candidate, pre Precondition) error {
@@ -332,8 +344,10 @@ func (s *Candidates) remove(ctx context.Context, pr Principal, c domain.Candidat
 	return s.audit.Record(ctx, Entry(pr, ActionCandidateDelete, ObjectCandidate, ""))
 }
 
-// erase turns audit entries about c and its assessments into tombstones.
+// erase turns audit entries about c and its assessments into tombstones,
+// and forgets what this process cached of them.
 func (s *Candidates) erase(ctx context.Context, c domain.Candidate) error {
+	s.forgetCandidate(c.ID)
 	ids, err := s.store.AssessmentIDs(ctx, c.ID)
 	if err != nil {
 		return err
@@ -390,6 +404,9 @@ func (s *Candidates) PutMine(ctx context.Context, pr Principal, pre Precondition
 	if err != nil && errors.Is(err, domain.ErrConflict) {
 		// Two first saves raced: the other one won.
 		return domain.Candidate{}, false, errStale
+	}
+	if err == nil {
+		s.forgetCandidate(c.ID)
 	}
 	return c, created, err
 }
