@@ -222,14 +222,30 @@ func (r assessmentRow) domain() domain.Assessment {
 	}
 }
 
-// AddAssessment inserts a.
-func (s *Candidates) AddAssessment(ctx context.Context, a domain.Assessment) error {
-	// A plain statement: this insert is on the hot path of every assessment.
-	err := s.db.conn(ctx).Exec(`INSERT INTO assessments (id, candidate_id, organisation_id, created_by, framework_slug, framework_version, body, summary, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, a.CandidateID, nullText(a.OrganisationID), a.CreatedBy, a.FrameworkSlug, a.FrameworkVersion,
-		string(a.Body), string(a.Summary), a.CreatedAt.UTC().Truncate(time.Microsecond)).Error
-	return translate(err, "assessment")
+const insertAssessment = `INSERT INTO assessments (id, candidate_id, organisation_id, created_by, framework_slug, framework_version, body, summary, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+const insertAudit = `INSERT INTO audit_log (id, principal_kind, principal_id, organisation_id, action, object_type, object_id, request_id, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// AddAssessment inserts a with the audit entry that records it, atomically:
+// on PostgreSQL outside a transaction as one statement (the hot path of
+// every assessment, without BEGIN and COMMIT round trips), otherwise as two
+// statements in one transaction.
+func (s *Candidates) AddAssessment(ctx context.Context, a domain.Assessment, e domain.AuditEntry) error {
+	args := []any{a.ID, a.CandidateID, nullText(a.OrganisationID), a.CreatedBy, a.FrameworkSlug, a.FrameworkVersion,
+		string(a.Body), string(a.Summary), a.CreatedAt.UTC().Truncate(time.Microsecond)}
+	audit := []any{e.ID, e.PrincipalKind, e.PrincipalID, e.OrganisationID, e.Action, e.ObjectType, e.ObjectID, e.RequestID, e.CreatedAt.UTC()}
+	if _, inTx := ctx.Value(txKey{}).(*gorm.DB); !inTx && s.db.Dialect() == DialectPostgres {
+		err := s.db.conn(ctx).Exec(`WITH a AS (`+insertAssessment+` RETURNING id) `+insertAudit, append(args, audit...)...).Error
+		return translate(err, "assessment")
+	}
+	return s.db.InTx(ctx, func(ctx context.Context) error {
+		if err := s.db.conn(ctx).Exec(insertAssessment, args...).Error; err != nil {
+			return translate(err, "assessment")
+		}
+		return translate(s.db.conn(ctx).Exec(insertAudit, audit...).Error, "audit entry")
+	})
 }
 
 // Assessment returns one assessment.

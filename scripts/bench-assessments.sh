@@ -62,14 +62,17 @@ LUA
 ticks() { # CPU ticks (1/100 s) the server has used so far
   awk '{print $14 + $15}' /proc/"$rungs_pid"/stat
 }
+busy() { # CPU ticks the whole machine has been busy so far
+  awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat
+}
 run() { # name url [script]
-  local out r0
-  r0=$(ticks)
+  local out r0 p0
+  r0=$(ticks); p0=$(busy)
   out=$(wrk -t$THREADS -c"$CONNS" -d"$DUR" ${3:+-s "$3"} "$2")
   if grep -q "Non-2xx" <<<"$out"; then echo "$out"; exit 1; fi
   printf '%-36s %10s req/s  p50 %-8s p99 %s\n' "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
     "$(awk '/Latency/ {print $2}' <<<"$out")" "$(wrk_p99 <<<"$out")"
-  echo "    server CPU: $(( ($(ticks) - r0) / 100 )) s"
+  echo "    CPU: server $(( ($(ticks) - r0) / 100 )) s of $(( ($(busy) - p0) / 100 )) s busy on the machine (the rest: PostgreSQL and wrk)"
 }
 wrk_p99() { awk '/Latency/ {print $4; exit}'; }
 echo "one assessment: $(api GET "/v1/assessments/$assessment" "$key" | wc -c) bytes of JSON"

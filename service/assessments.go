@@ -106,8 +106,10 @@ func (s *Candidates) assess(ctx context.Context, pr Principal, c domain.Candidat
 	if err != nil {
 		return domain.Assessment{}, err
 	}
+	// Progress compares with the newest assessment committed when this one
+	// starts; two made at the same moment may compare with the same one.
 	var out domain.Assessment
-	err = s.tx.InTx(ctx, func(ctx context.Context) error {
+	err = func() error {
 		prevID, prevSummary, err := s.store.LatestSummary(ctx, c.ID, org)
 		switch {
 		case errors.Is(err, domain.ErrNotFound):
@@ -129,11 +131,8 @@ func (s *Candidates) assess(ctx context.Context, pr Principal, c domain.Candidat
 			ID: doc.ID, CandidateID: c.ID, OrganisationID: org, CreatedBy: pr.ID(),
 			FrameworkSlug: res.Framework.Slug, FrameworkVersion: res.Framework.Version, Body: body, Summary: summaryJSON, CreatedAt: now,
 		}
-		if err := s.store.AddAssessment(ctx, out); err != nil {
-			return err
-		}
-		return s.audit.Record(ctx, Entry(pr, ActionAssessmentWrite, ObjectAssessment, doc.ID))
-	})
+		return s.store.AddAssessment(ctx, out, s.audit.Complete(ctx, Entry(pr, ActionAssessmentWrite, ObjectAssessment, doc.ID)))
+	}()
 	return out, err
 }
 

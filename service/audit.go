@@ -37,12 +37,18 @@ func Entry(pr Principal, action Action, objectType, objectID string) domain.Audi
 // Record appends e, filling its id, time and, when empty, the request id
 // carried by ctx.
 func (a *Audit) Record(ctx context.Context, e domain.AuditEntry) error {
+	return a.store.Append(ctx, a.Complete(ctx, e))
+}
+
+// Complete fills e's id, time and, when empty, the request id carried by
+// ctx, for a store that writes the entry together with the change it records.
+func (a *Audit) Complete(ctx context.Context, e domain.AuditEntry) domain.AuditEntry {
 	e.ID = newID()
 	e.CreatedAt = a.now().UTC()
 	if e.RequestID == "" {
 		e.RequestID = RequestIDFrom(ctx)
 	}
-	return a.store.Append(ctx, e)
+	return e
 }
 
 // newID returns a time-ordered UUID (version 7), so that keyset pagination

@@ -22,7 +22,8 @@ type CandidateStore interface {
 	ListByOrganisation(ctx context.Context, orgID, after string, since *time.Time, limit int) ([]domain.Candidate, error)
 	AddConsent(ctx context.Context, r domain.ConsentRecord) error
 	Consents(ctx context.Context, candidateID string) ([]domain.ConsentRecord, error)
-	AddAssessment(ctx context.Context, a domain.Assessment) error
+	// AddAssessment inserts a and its audit entry e atomically.
+	AddAssessment(ctx context.Context, a domain.Assessment, e domain.AuditEntry) error
 	Assessment(ctx context.Context, id string) (domain.Assessment, error)
 	// AssessmentAccess returns an assessment with its candidate's owner,
 	// organisation and visibility (nothing else of the candidate).

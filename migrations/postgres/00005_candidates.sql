@@ -45,6 +45,8 @@ CREATE TABLE assessments (
     created_at        TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX assessments_candidate ON assessments (candidate_id, id);
+-- the newest assessment by one maker, which the next one compares with
+CREATE INDEX assessments_maker ON assessments (candidate_id, organisation_id, id);
 
 CREATE TABLE scorecards (
     id              UUID PRIMARY KEY,
