@@ -150,6 +150,22 @@ func TestRecruitersSeeAPersonOnlyWhileShared(t *testing.T) {
 			}
 		}
 		mine, _ := f.assess(f.seeker, "/v1/me/candidate/assessments")
+		// Another job seeker finds nothing of A's: not the profile, its
+		// assessments, their chart or explanation, and cannot change it (404, not 403).
+		for _, r := range []struct{ method, path string }{
+			{"GET", path + "/assessments"}, {"POST", path + "/assessments"}, {"GET", "/v1/assessments/" + mine.ID},
+			{"GET", "/v1/assessments/" + mine.ID + "/chart.svg"}, {"GET", "/v1/assessments/" + mine.ID + "/explain"},
+		} {
+			if rec := f.do(r.method, r.path, f.seekerB, ""); rec.Code != http.StatusNotFound {
+				t.Fatalf("B: %s %s: %d", r.method, r.path, rec.Code)
+			}
+		}
+		if rec := f.doWith(http.MethodPatch, path, f.seekerB, `{"headline":"x"}`, map[string]string{"If-Match": etag, "Content-Type": mimeMergePatch}); rec.Code != http.StatusNotFound {
+			t.Fatalf("B patched A's profile: %d", rec.Code)
+		}
+		if rec := f.doWith(http.MethodDelete, path, f.seekerB, "", map[string]string{"If-Match": etag}); rec.Code != http.StatusNotFound {
+			t.Fatalf("B deleted A's profile: %d", rec.Code)
+		}
 		shared := strings.Replace(profileBody, `"display_name"`, `"visibility":"recruiters","display_name"`, 1)
 		_, etag = f.putProfile(f.seeker, shared, etag, http.StatusOK)
 		f.mustStatus(f.do(http.MethodGet, path, f.recX, ""), http.StatusOK)
