@@ -140,6 +140,21 @@ func (s *server) assessmentFromPath(c echo.Context) (domain.Assessment, domain.C
 	return s.deps.Candidates.Assessment(c.Request().Context(), principalOf(c), id)
 }
 
+// assessmentDoc loads the assessment the path names, decoded, with the
+// framework version it was scored with (for names and expectations).
+func (s *server) assessmentDoc(c echo.Context) (domain.Assessment, domain.AssessmentDoc, *service.FrameworkView, error) {
+	a, _, err := s.assessmentFromPath(c)
+	if err != nil {
+		return a, domain.AssessmentDoc{}, nil, err
+	}
+	doc, err := service.ParseAssessment(a)
+	if err != nil {
+		return a, doc, nil, err
+	}
+	v, err := s.deps.Frameworks.Resolve(c.Request().Context(), doc.Framework.Slug+"@"+doc.Framework.Version)
+	return a, doc, v, err
+}
+
 // getAssessment godoc
 //
 //	@Summary		Read an assessment
@@ -176,15 +191,7 @@ func (s *server) getAssessment(c echo.Context) error {
 //	@Failure		404	{object}	Problem	"no such assessment, or not visible to you"
 //	@Router			/v1/assessments/{id}/explain [get]
 func (s *server) explainAssessment(c echo.Context) error {
-	a, _, err := s.assessmentFromPath(c)
-	if err != nil {
-		return err
-	}
-	doc, err := service.ParseAssessment(a)
-	if err != nil {
-		return err
-	}
-	v, err := s.deps.Frameworks.Resolve(c.Request().Context(), doc.Framework.Slug+"@"+doc.Framework.Version)
+	a, doc, v, err := s.assessmentDoc(c)
 	if err != nil {
 		return err
 	}
@@ -206,15 +213,7 @@ func (s *server) explainAssessment(c echo.Context) error {
 //	@Failure		404	{object}	Problem	"no such assessment, or not visible to you"
 //	@Router			/v1/assessments/{id}/chart.svg [get]
 func (s *server) assessmentChart(c echo.Context) error {
-	a, _, err := s.assessmentFromPath(c)
-	if err != nil {
-		return err
-	}
-	doc, err := service.ParseAssessment(a)
-	if err != nil {
-		return err
-	}
-	v, err := s.deps.Frameworks.Resolve(c.Request().Context(), doc.Framework.Slug+"@"+doc.Framework.Version)
+	_, doc, v, err := s.assessmentDoc(c)
 	if err != nil {
 		return err
 	}
