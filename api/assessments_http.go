@@ -21,6 +21,7 @@ func encodeCursor(id string) string { return base64.RawURLEncoding.EncodeToStrin
 //	@Tags			assessments
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header	string	false	"1 to 255 characters: a retry with the same key and request replays the first answer (for 24 hours)"
 //	@Param			id			path		string	true	"candidate id"	format(uuid)
 //	@Param			framework	query		string	false	"framework version as slug@version; default: latest published"
 //	@Success		201			{object}	domain.AssessmentDoc
@@ -30,6 +31,8 @@ func encodeCursor(id string) string { return base64.RawURLEncoding.EncodeToStrin
 //	@Failure		403			{object}	Problem	"no right to assess; a key without assessments:write"
 //	@Failure		404			{object}	Problem	"no such candidate or framework version, or not visible to you"
 //	@Failure		422			{object}	Problem	"the profile has no experience, or a title matches nothing"
+//	@Header			201	{string}	Idempotent-Replayed	"true when the answer is a replay of the first one"
+//	@Failure		409	{object}	Problem	"a request with this Idempotency-Key is still running"
 //	@Router			/v1/candidates/{id}/assessments [post]
 func (s *server) assessCandidate(c echo.Context) error {
 	id, err := candidateID(c)
@@ -83,6 +86,7 @@ func (s *server) listAssessments(c echo.Context) error {
 //	@Tags			me
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header	string	false	"1 to 255 characters: a retry with the same key and request replays the first answer (for 24 hours)"
 //	@Param			framework	query		string	false	"framework version as slug@version; default: latest published"
 //	@Success		201			{object}	domain.AssessmentDoc
 //	@Header			201			{string}	ETag		"the assessment's ETag"
@@ -91,6 +95,8 @@ func (s *server) listAssessments(c echo.Context) error {
 //	@Failure		403			{object}	Problem	"only job seekers keep a profile here"
 //	@Failure		404			{object}	Problem	"no profile saved, or no such framework version"
 //	@Failure		422			{object}	Problem	"the profile has no experience, or a title matches nothing"
+//	@Header			201	{string}	Idempotent-Replayed	"true when the answer is a replay of the first one"
+//	@Failure		409	{object}	Problem	"a request with this Idempotency-Key is still running"
 //	@Router			/v1/me/candidate/assessments [post]
 func (s *server) assessMyCandidate(c echo.Context) error {
 	a, err := s.deps.Candidates.AssessMine(c.Request().Context(), principalOf(c), c.QueryParam("framework"))
@@ -281,6 +287,7 @@ func chartInput(v *service.FrameworkView, res domain.Result) chart.Input {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header	string	false	"1 to 255 characters: a retry with the same key and request replays the first answer (for 24 hours)"
 //	@Param			id		path		string				true	"candidate id"	format(uuid)
 //	@Param			body	body		ScorecardRequest	true	"the scorecard"
 //	@Success		201		{object}	Scorecard
@@ -291,6 +298,8 @@ func chartInput(v *service.FrameworkView, res domain.Result) chart.Input {
 //	@Failure		413		{object}	Problem	"body too large"
 //	@Failure		415		{object}	Problem	"not JSON"
 //	@Failure		422		{object}	Problem	"invalid field"
+//	@Header			201	{string}	Idempotent-Replayed	"true when the answer is a replay of the first one"
+//	@Failure		409	{object}	Problem	"a request with this Idempotency-Key is still running"
 //	@Router			/v1/candidates/{id}/scorecards [post]
 func (s *server) createScorecard(c echo.Context) error {
 	id, err := candidateID(c)

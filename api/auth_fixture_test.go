@@ -134,13 +134,15 @@ func authDeps(t testing.TB, db *repository.DB, params service.Argon2Params) Deps
 		Tx: db, Store: repository.NewCandidates(db), Orgs: orgs, Audit: audit, AuditLog: repository.NewAuditLog(db),
 		Policy: policy, Frameworks: fw,
 	})
+	idempotency := service.NewIdempotency(db, repository.NewIdempotencyKeys(db), nil, candidates.SubjectIDs)
 	return Deps{
 		DB:          db,
 		Frameworks:  fw,
 		TransferMap: service.NewTransferMap(fw),
 		Auth:        auth,
-		Users:       service.NewUsers(auth, candidates),
+		Users:       service.NewUsers(auth, idempotency, candidates),
 		Candidates:  candidates,
+		Idempotency: idempotency,
 		Orgs:        service.NewOrgs(db, orgs, users, ptokens, audit, nil),
 		APIKeys:     service.NewAPIKeys(db, repository.NewAPIKeys(db), orgs, audit, nil),
 		Policy:      policy,

@@ -22,14 +22,14 @@ func (s *server) candidateRoutes(e *echo.Echo) {
 	if s.deps.Candidates == nil {
 		return
 	}
-	e.POST("/v1/candidates", s.createCandidate)
+	e.POST("/v1/candidates", s.createCandidate, s.idempotent)
 	e.GET("/v1/candidates", s.listCandidates)
 	e.GET("/v1/candidates/:id", s.getCandidate)
 	e.PATCH("/v1/candidates/:id", s.patchCandidate)
 	e.DELETE("/v1/candidates/:id", s.deleteCandidate)
-	e.POST("/v1/candidates/:id/assessments", s.assessCandidate)
+	e.POST("/v1/candidates/:id/assessments", s.assessCandidate, s.idempotent)
 	e.GET("/v1/candidates/:id/assessments", s.listAssessments)
-	e.POST("/v1/candidates/:id/scorecards", s.createScorecard)
+	e.POST("/v1/candidates/:id/scorecards", s.createScorecard, s.idempotent)
 
 	e.GET("/v1/me/candidate", s.getMyCandidate)
 	e.PUT("/v1/me/candidate", s.putMyCandidate)
@@ -37,7 +37,7 @@ func (s *server) candidateRoutes(e *echo.Echo) {
 	e.DELETE("/v1/me/candidate", s.deleteMyCandidate)
 	e.GET("/v1/me/candidate/consents", s.listMyConsents)
 	e.GET("/v1/me/candidate/scorecards", s.countMyScorecards)
-	e.POST("/v1/me/candidate/assessments", s.assessMyCandidate)
+	e.POST("/v1/me/candidate/assessments", s.assessMyCandidate, s.idempotent)
 	e.GET("/v1/me/candidate/assessments", s.listMyAssessments)
 	e.GET("/v1/me/export", s.exportMe)
 	e.GET("/v1/me/access-log", s.myAccessLog)
@@ -115,6 +115,7 @@ func principalRequired(c echo.Context) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header	string	false	"1 to 255 characters: a retry with the same key and request replays the first answer (for 24 hours)"
 //	@Param			body	body		CandidateRequest	true	"the candidate"
 //	@Success		201		{object}	Candidate
 //	@Header			201		{string}	ETag		"the candidate's version"
@@ -125,6 +126,8 @@ func principalRequired(c echo.Context) error {
 //	@Failure		413		{object}	Problem	"body too large"
 //	@Failure		415		{object}	Problem	"not JSON"
 //	@Failure		422		{object}	Problem	"invalid field"
+//	@Header			201	{string}	Idempotent-Replayed	"true when the answer is a replay of the first one"
+//	@Failure		409	{object}	Problem	"a request with this Idempotency-Key is still running"
 //	@Router			/v1/candidates [post]
 func (s *server) createCandidate(c echo.Context) error {
 	if err := s.authorize(c, service.ActionCandidateCreate, service.Object{Type: service.ObjectCandidate, OrgID: principalOf(c).OrgID}); err != nil {

@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -84,6 +85,10 @@ func TestDeletingTheAccountLeavesNoTrace(t *testing.T) {
 		sc := `{"ratings":[{"competency":"stakeholder-influence","proficiency":3,"note":"Thoughtful."}],"overall_recommendation":"yes"}`
 		f.mustStatus(f.do(http.MethodPost, path+"/scorecards", f.recX, sc), http.StatusCreated)
 		byX, _ := f.assess(f.recX, path+"/assessments")
+		// Stored answers of retried creates hold the person's data too: the
+		// person's own (their account's scope) and an organisation's.
+		f.mustStatus(postWithKey(f.e, "/v1/me/candidate/assessments", token, "mine-1", ""), http.StatusCreated)
+		f.mustStatus(postWithKey(f.e, path+"/scorecards", f.recX, "x-1", sc), http.StatusCreated)
 		f.mustStatus(f.do(http.MethodGet, "/v1/assessments/"+byX.ID, f.recY, ""), http.StatusNotFound)
 		f.mustStatus(f.do(http.MethodGet, "/v1/assessments/"+own.ID, f.recY, ""), http.StatusOK)
 
@@ -93,11 +98,14 @@ func TestDeletingTheAccountLeavesNoTrace(t *testing.T) {
 		var export MyExport
 		decode(t, rec, &export)
 		if export.Account.Email != email || export.Candidate == nil || export.Candidate.ID != c.ID ||
-			len(export.Assessments) != 2 || export.ScorecardCount != 1 || len(export.Consents) != 1 || len(export.AccessLog) < 2 {
+			len(export.Assessments) != 3 || export.ScorecardCount != 2 || len(export.Consents) != 1 || len(export.AccessLog) < 2 {
 			t.Fatalf("export %+v", export)
 		}
 		if strings.Contains(rec.Body.String(), "Thoughtful") {
 			t.Fatal("the export holds an organisation's interview note")
+		}
+		if held := tablesHolding(t, db, c.ID); !slices.Contains(held, "idempotency_keys") {
+			t.Fatalf("no stored answer names the profile before the deletion: %v", held)
 		}
 		for _, needle := range []string{u.ID, email, name, c.ID, own.ID, byX.ID} {
 			if len(tablesHolding(t, db, needle)) == 0 {

@@ -50,6 +50,9 @@ type Deps struct {
 	// Candidates, assessments and scorecards; without it their routes are
 	// not registered.
 	Candidates *service.Candidates
+	// Idempotency stores first answers for Idempotency-Key retries; nil
+	// runs every request as it comes.
+	Idempotency *service.Idempotency
 }
 
 // server carries the dependencies every handler shares.

@@ -2072,6 +2072,12 @@ type GetCandidatesParams struct {
 	UpdatedSince *time.Time `form:"updated_since,omitempty" json:"updated_since,omitempty"`
 }
 
+// PostCandidatesParams defines parameters for PostCandidates.
+type PostCandidatesParams struct {
+	// IdempotencyKey 1 to 255 characters: a retry with the same key and request replays the first answer (for 24 hours)
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
 // DeleteCandidatesByIdParams defines parameters for DeleteCandidatesById.
 type DeleteCandidatesByIdParams struct {
 	// IfMatch the ETag last read (428 without it)
@@ -2097,6 +2103,15 @@ type GetCandidatesByIdAssessmentsParams struct {
 type PostCandidatesByIdAssessmentsParams struct {
 	// Framework framework version as slug@version; default: latest published
 	Framework *string `form:"framework,omitempty" json:"framework,omitempty"`
+
+	// IdempotencyKey 1 to 255 characters: a retry with the same key and request replays the first answer (for 24 hours)
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
+// PostCandidatesByIdScorecardsParams defines parameters for PostCandidatesByIdScorecards.
+type PostCandidatesByIdScorecardsParams struct {
+	// IdempotencyKey 1 to 255 characters: a retry with the same key and request replays the first answer (for 24 hours)
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
 // GetCompetenciesParams defines parameters for GetCompetencies.
@@ -2193,6 +2208,9 @@ type GetMeCandidateAssessmentsParams struct {
 type PostMeCandidateAssessmentsParams struct {
 	// Framework framework version as slug@version; default: latest published
 	Framework *string `form:"framework,omitempty" json:"framework,omitempty"`
+
+	// IdempotencyKey 1 to 255 characters: a retry with the same key and request replays the first answer (for 24 hours)
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
 // GetOrgsByIdApiKeysParams defines parameters for GetOrgsByIdApiKeys.
@@ -2522,7 +2540,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
-	PostCandidatesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostCandidatesWithBody(ctx context.Context, params *PostCandidatesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostCandidates Create a candidate of my organisation
 	//
@@ -2531,7 +2549,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
-	PostCandidates(ctx context.Context, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostCandidates(ctx context.Context, params *PostCandidatesParams, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteCandidatesById Delete a candidate
 	//
@@ -2586,7 +2604,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
-	PostCandidatesByIdScorecardsWithBody(ctx context.Context, id openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostCandidatesByIdScorecardsWithBody(ctx context.Context, id openapi_types.UUID, params *PostCandidatesByIdScorecardsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostCandidatesByIdScorecards Add an interview scorecard
 	//
@@ -2595,7 +2613,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
-	PostCandidatesByIdScorecards(ctx context.Context, id openapi_types.UUID, body PostCandidatesByIdScorecardsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostCandidatesByIdScorecards(ctx context.Context, id openapi_types.UUID, params *PostCandidatesByIdScorecardsParams, body PostCandidatesByIdScorecardsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCompetencies List competencies
 	//
@@ -3384,8 +3402,8 @@ func (c *Client) GetCandidates(ctx context.Context, params *GetCandidatesParams,
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
-func (c *Client) PostCandidatesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostCandidatesRequestWithBody(c.Server, contentType, body)
+func (c *Client) PostCandidatesWithBody(ctx context.Context, params *PostCandidatesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostCandidatesRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3403,8 +3421,8 @@ func (c *Client) PostCandidatesWithBody(ctx context.Context, contentType string,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
-func (c *Client) PostCandidates(ctx context.Context, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostCandidatesRequest(c.Server, body)
+func (c *Client) PostCandidates(ctx context.Context, params *PostCandidatesParams, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostCandidatesRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3528,8 +3546,8 @@ func (c *Client) PostCandidatesByIdAssessments(ctx context.Context, id openapi_t
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
-func (c *Client) PostCandidatesByIdScorecardsWithBody(ctx context.Context, id openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostCandidatesByIdScorecardsRequestWithBody(c.Server, id, contentType, body)
+func (c *Client) PostCandidatesByIdScorecardsWithBody(ctx context.Context, id openapi_types.UUID, params *PostCandidatesByIdScorecardsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostCandidatesByIdScorecardsRequestWithBody(c.Server, id, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3547,8 +3565,8 @@ func (c *Client) PostCandidatesByIdScorecardsWithBody(ctx context.Context, id op
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
-func (c *Client) PostCandidatesByIdScorecards(ctx context.Context, id openapi_types.UUID, body PostCandidatesByIdScorecardsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostCandidatesByIdScorecardsRequest(c.Server, id, body)
+func (c *Client) PostCandidatesByIdScorecards(ctx context.Context, id openapi_types.UUID, params *PostCandidatesByIdScorecardsParams, body PostCandidatesByIdScorecardsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostCandidatesByIdScorecardsRequest(c.Server, id, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5212,18 +5230,18 @@ func NewGetCandidatesRequest(server string, params *GetCandidatesParams) (*http.
 }
 
 // NewPostCandidatesRequest calls the generic PostCandidates builder with application/json body
-func NewPostCandidatesRequest(server string, body PostCandidatesJSONRequestBody) (*http.Request, error) {
+func NewPostCandidatesRequest(server string, params *PostCandidatesParams, body PostCandidatesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewPostCandidatesRequestWithBody(server, "application/json", bodyReader)
+	return NewPostCandidatesRequestWithBody(server, params, "application/json", bodyReader)
 }
 
 // NewPostCandidatesRequestWithBody constructs an http.Request for the PostCandidates method, with any body, and a specified content type
-func NewPostCandidatesRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+func NewPostCandidatesRequestWithBody(server string, params *PostCandidatesParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -5247,6 +5265,21 @@ func NewPostCandidatesRequestWithBody(server string, contentType string, body io
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -5527,22 +5560,37 @@ func NewPostCandidatesByIdAssessmentsRequest(server string, id openapi_types.UUI
 		return nil, err
 	}
 
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
 	return req, nil
 }
 
 // NewPostCandidatesByIdScorecardsRequest calls the generic PostCandidatesByIdScorecards builder with application/json body
-func NewPostCandidatesByIdScorecardsRequest(server string, id openapi_types.UUID, body PostCandidatesByIdScorecardsJSONRequestBody) (*http.Request, error) {
+func NewPostCandidatesByIdScorecardsRequest(server string, id openapi_types.UUID, params *PostCandidatesByIdScorecardsParams, body PostCandidatesByIdScorecardsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewPostCandidatesByIdScorecardsRequestWithBody(server, id, "application/json", bodyReader)
+	return NewPostCandidatesByIdScorecardsRequestWithBody(server, id, params, "application/json", bodyReader)
 }
 
 // NewPostCandidatesByIdScorecardsRequestWithBody constructs an http.Request for the PostCandidatesByIdScorecards method, with any body, and a specified content type
-func NewPostCandidatesByIdScorecardsRequestWithBody(server string, id openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+func NewPostCandidatesByIdScorecardsRequestWithBody(server string, id openapi_types.UUID, params *PostCandidatesByIdScorecardsParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -5573,6 +5621,21 @@ func NewPostCandidatesByIdScorecardsRequestWithBody(server string, id openapi_ty
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -6832,6 +6895,21 @@ func NewPostMeCandidateAssessmentsRequest(server string, params *PostMeCandidate
 		return nil, err
 	}
 
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
 	return req, nil
 }
 
@@ -7602,7 +7680,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
-	PostCandidatesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error)
+	PostCandidatesWithBodyWithResponse(ctx context.Context, params *PostCandidatesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error)
 
 	// PostCandidatesWithResponse Create a candidate of my organisation
 	//
@@ -7611,7 +7689,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
-	PostCandidatesWithResponse(ctx context.Context, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error)
+	PostCandidatesWithResponse(ctx context.Context, params *PostCandidatesParams, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error)
 
 	// DeleteCandidatesByIdWithResponse Delete a candidate
 	//
@@ -7674,7 +7752,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
-	PostCandidatesByIdScorecardsWithBodyWithResponse(ctx context.Context, id openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesByIdScorecardsResponse, error)
+	PostCandidatesByIdScorecardsWithBodyWithResponse(ctx context.Context, id openapi_types.UUID, params *PostCandidatesByIdScorecardsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesByIdScorecardsResponse, error)
 
 	// PostCandidatesByIdScorecardsWithResponse Add an interview scorecard
 	//
@@ -7683,7 +7761,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
-	PostCandidatesByIdScorecardsWithResponse(ctx context.Context, id openapi_types.UUID, body PostCandidatesByIdScorecardsJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesByIdScorecardsResponse, error)
+	PostCandidatesByIdScorecardsWithResponse(ctx context.Context, id openapi_types.UUID, params *PostCandidatesByIdScorecardsParams, body PostCandidatesByIdScorecardsJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesByIdScorecardsResponse, error)
 
 	// GetCompetenciesWithResponse List competencies
 	//
@@ -9247,8 +9325,9 @@ func (r GetCandidatesResponse) ContentType() string {
 
 // PostCandidatesResponse201Headers the declared response headers of an HTTP 201 response for PostCandidates
 type PostCandidatesResponse201Headers struct {
-	ETag     *string
-	Location *string
+	ETag               *string
+	IdempotentReplayed *string
+	Location           *string
 }
 
 type PostCandidatesResponse struct {
@@ -9262,6 +9341,8 @@ type PostCandidatesResponse struct {
 	ApplicationproblemJSON401 *ApiProblem
 	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
 	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *ApiProblem
 	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
 	ApplicationproblemJSON413 *ApiProblem
 	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
@@ -9290,6 +9371,11 @@ func (r PostCandidatesResponse) GetApplicationproblemJSON401() *ApiProblem {
 // GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
 func (r PostCandidatesResponse) GetApplicationproblemJSON403() *ApiProblem {
 	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PostCandidatesResponse) GetApplicationproblemJSON409() *ApiProblem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
@@ -9649,8 +9735,9 @@ func (r GetCandidatesByIdAssessmentsResponse) ContentType() string {
 
 // PostCandidatesByIdAssessmentsResponse201Headers the declared response headers of an HTTP 201 response for PostCandidatesByIdAssessments
 type PostCandidatesByIdAssessmentsResponse201Headers struct {
-	ETag     *string
-	Location *string
+	ETag               *string
+	IdempotentReplayed *string
+	Location           *string
 }
 
 type PostCandidatesByIdAssessmentsResponse struct {
@@ -9664,6 +9751,8 @@ type PostCandidatesByIdAssessmentsResponse struct {
 	ApplicationproblemJSON403 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *ApiProblem
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
 	ApplicationproblemJSON422 *ApiProblem
 	// Headers201 the parsed response headers for an HTTP 201 response
@@ -9688,6 +9777,11 @@ func (r PostCandidatesByIdAssessmentsResponse) GetApplicationproblemJSON403() *A
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r PostCandidatesByIdAssessmentsResponse) GetApplicationproblemJSON404() *ApiProblem {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PostCandidatesByIdAssessmentsResponse) GetApplicationproblemJSON409() *ApiProblem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
@@ -9724,6 +9818,11 @@ func (r PostCandidatesByIdAssessmentsResponse) ContentType() string {
 	return ""
 }
 
+// PostCandidatesByIdScorecardsResponse201Headers the declared response headers of an HTTP 201 response for PostCandidatesByIdScorecards
+type PostCandidatesByIdScorecardsResponse201Headers struct {
+	IdempotentReplayed *string
+}
+
 type PostCandidatesByIdScorecardsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -9737,12 +9836,16 @@ type PostCandidatesByIdScorecardsResponse struct {
 	ApplicationproblemJSON403 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *ApiProblem
 	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
 	ApplicationproblemJSON413 *ApiProblem
 	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
 	ApplicationproblemJSON415 *ApiProblem
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
 	ApplicationproblemJSON422 *ApiProblem
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *PostCandidatesByIdScorecardsResponse201Headers
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -9768,6 +9871,11 @@ func (r PostCandidatesByIdScorecardsResponse) GetApplicationproblemJSON403() *Ap
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r PostCandidatesByIdScorecardsResponse) GetApplicationproblemJSON404() *ApiProblem {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PostCandidatesByIdScorecardsResponse) GetApplicationproblemJSON409() *ApiProblem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
@@ -11725,8 +11833,9 @@ func (r GetMeCandidateAssessmentsResponse) ContentType() string {
 
 // PostMeCandidateAssessmentsResponse201Headers the declared response headers of an HTTP 201 response for PostMeCandidateAssessments
 type PostMeCandidateAssessmentsResponse201Headers struct {
-	ETag     *string
-	Location *string
+	ETag               *string
+	IdempotentReplayed *string
+	Location           *string
 }
 
 type PostMeCandidateAssessmentsResponse struct {
@@ -11740,6 +11849,8 @@ type PostMeCandidateAssessmentsResponse struct {
 	ApplicationproblemJSON403 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *ApiProblem
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
 	ApplicationproblemJSON422 *ApiProblem
 	// Headers201 the parsed response headers for an HTTP 201 response
@@ -11764,6 +11875,11 @@ func (r PostMeCandidateAssessmentsResponse) GetApplicationproblemJSON403() *ApiP
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r PostMeCandidateAssessmentsResponse) GetApplicationproblemJSON404() *ApiProblem {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PostMeCandidateAssessmentsResponse) GetApplicationproblemJSON409() *ApiProblem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
@@ -13062,8 +13178,8 @@ func (c *ClientWithResponses) GetCandidatesWithResponse(ctx context.Context, par
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
-func (c *ClientWithResponses) PostCandidatesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error) {
-	rsp, err := c.PostCandidatesWithBody(ctx, contentType, body, reqEditors...)
+func (c *ClientWithResponses) PostCandidatesWithBodyWithResponse(ctx context.Context, params *PostCandidatesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error) {
+	rsp, err := c.PostCandidatesWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13077,8 +13193,8 @@ func (c *ClientWithResponses) PostCandidatesWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
-func (c *ClientWithResponses) PostCandidatesWithResponse(ctx context.Context, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error) {
-	rsp, err := c.PostCandidates(ctx, body, reqEditors...)
+func (c *ClientWithResponses) PostCandidatesWithResponse(ctx context.Context, params *PostCandidatesParams, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error) {
+	rsp, err := c.PostCandidates(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13182,8 +13298,8 @@ func (c *ClientWithResponses) PostCandidatesByIdAssessmentsWithResponse(ctx cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
-func (c *ClientWithResponses) PostCandidatesByIdScorecardsWithBodyWithResponse(ctx context.Context, id openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesByIdScorecardsResponse, error) {
-	rsp, err := c.PostCandidatesByIdScorecardsWithBody(ctx, id, contentType, body, reqEditors...)
+func (c *ClientWithResponses) PostCandidatesByIdScorecardsWithBodyWithResponse(ctx context.Context, id openapi_types.UUID, params *PostCandidatesByIdScorecardsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesByIdScorecardsResponse, error) {
+	rsp, err := c.PostCandidatesByIdScorecardsWithBody(ctx, id, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13197,8 +13313,8 @@ func (c *ClientWithResponses) PostCandidatesByIdScorecardsWithBodyWithResponse(c
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/candidates/{id}/scorecards (the `PostCandidatesByIdScorecards` operationId).
-func (c *ClientWithResponses) PostCandidatesByIdScorecardsWithResponse(ctx context.Context, id openapi_types.UUID, body PostCandidatesByIdScorecardsJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesByIdScorecardsResponse, error) {
-	rsp, err := c.PostCandidatesByIdScorecards(ctx, id, body, reqEditors...)
+func (c *ClientWithResponses) PostCandidatesByIdScorecardsWithResponse(ctx context.Context, id openapi_types.UUID, params *PostCandidatesByIdScorecardsParams, body PostCandidatesByIdScorecardsJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesByIdScorecardsResponse, error) {
+	rsp, err := c.PostCandidatesByIdScorecards(ctx, id, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14944,6 +15060,13 @@ func ParsePostCandidatesResponse(rsp *http.Response) (*PostCandidatesResponse, e
 		}
 		response.ApplicationproblemJSON403 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest ApiProblem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -14976,6 +15099,13 @@ func ParsePostCandidatesResponse(rsp *http.Response) (*PostCandidatesResponse, e
 				return nil, err
 			}
 			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
 		}
 		if values := rsp.Header.Values("Location"); len(values) > 0 {
 			var value string
@@ -15298,6 +15428,13 @@ func ParsePostCandidatesByIdAssessmentsResponse(rsp *http.Response) (*PostCandid
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest ApiProblem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -15316,6 +15453,13 @@ func ParsePostCandidatesByIdAssessmentsResponse(rsp *http.Response) (*PostCandid
 				return nil, err
 			}
 			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
 		}
 		if values := rsp.Header.Values("Location"); len(values) > 0 {
 			var value string
@@ -15379,6 +15523,13 @@ func ParsePostCandidatesByIdScorecardsResponse(rsp *http.Response) (*PostCandida
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest ApiProblem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -15400,6 +15551,19 @@ func ParsePostCandidatesByIdScorecardsResponse(rsp *http.Response) (*PostCandida
 		}
 		response.ApplicationproblemJSON422 = &dest
 
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers PostCandidatesByIdScorecardsResponse201Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
+		response.Headers201 = &headers
 	}
 
 	return response, nil
@@ -17155,6 +17319,13 @@ func ParsePostMeCandidateAssessmentsResponse(rsp *http.Response) (*PostMeCandida
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest ApiProblem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -17173,6 +17344,13 @@ func ParsePostMeCandidateAssessmentsResponse(rsp *http.Response) (*PostMeCandida
 				return nil, err
 			}
 			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
 		}
 		if values := rsp.Header.Values("Location"); len(values) > 0 {
 			var value string

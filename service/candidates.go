@@ -646,3 +646,16 @@ func (s *Candidates) Export(ctx context.Context, pr Principal) (MyData, error) {
 	}
 	return out, nil
 }
+
+// SubjectIDs names what identifies the user's own profile in stored data
+// kept elsewhere (the candidate's id), for erasure.
+func (s *Candidates) SubjectIDs(ctx context.Context, userID string) ([]string, error) {
+	c, err := s.store.ByOwner(ctx, userID)
+	if errors.Is(err, domain.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return []string{c.ID}, nil
+}

@@ -17,7 +17,8 @@ type authServices struct {
 	policy  *service.Policy
 	// candidates is built here because deleting an account erases the
 	// person's profile in the same transaction.
-	candidates *service.Candidates
+	candidates  *service.Candidates
+	idempotency *service.Idempotency
 }
 
 // wireAuth builds the auth services, with the signing secrets from
@@ -60,6 +61,8 @@ func wireAuth(ctx context.Context, cfg config, db *repository.DB, log *slog.Logg
 		Tx: db, Store: repository.NewCandidates(db), Orgs: orgs, Audit: audit, AuditLog: repository.NewAuditLog(db),
 		Policy: policy, Frameworks: frameworks,
 	})
-	svc.users = service.NewUsers(auth, svc.candidates)
+	svc.idempotency = service.NewIdempotency(db, repository.NewIdempotencyKeys(db), nil, svc.candidates.SubjectIDs)
+	// Stored answers go first: they find the profile through the candidate.
+	svc.users = service.NewUsers(auth, svc.idempotency, svc.candidates)
 	return svc, nil
 }

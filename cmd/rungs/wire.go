@@ -31,5 +31,6 @@ func wire(ctx context.Context, cfg config, db *repository.DB, log *slog.Logger) 
 		APIKeys:     acc.apiKeys,
 		Policy:      acc.policy,
 		Candidates:  acc.candidates,
+		Idempotency: acc.idempotency,
 	}, nil
 }
