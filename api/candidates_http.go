@@ -23,6 +23,7 @@ func (s *server) candidateRoutes(e *echo.Echo) {
 		return
 	}
 	e.POST("/v1/candidates", s.createCandidate, s.idempotent)
+	e.POST(batchPath, s.importBatch, s.idempotent)
 	e.GET("/v1/candidates", s.listCandidates)
 	e.GET("/v1/candidates/:id", s.getCandidate)
 	e.PATCH("/v1/candidates/:id", s.patchCandidate)

@@ -25,6 +25,8 @@ type CandidateRequest struct {
 // Candidate is a saved profile.
 type Candidate struct {
 	ID string `json:"id" format:"uuid" example:"0195f3c2-7a4e-7b1a-9c3d-2f1e4d5c6b70"`
+	// The HR tool's own id, for an organisation's candidate imported with one.
+	ExternalID string `json:"external_id,omitempty" example:"ats-10442"`
 	// person: a job seeker's own profile; organisation: one an organisation keeps.
 	Owner          string              `json:"owner" enums:"person,organisation" example:"person"`
 	OrganisationID string              `json:"organisation_id,omitempty" format:"uuid"`
@@ -122,7 +124,7 @@ type MyExport struct {
 
 func toCandidate(c domain.Candidate) Candidate {
 	out := Candidate{
-		ID: c.ID, Owner: domain.MadeByPerson, OrganisationID: c.OrganisationID, DisplayName: c.DisplayName,
+		ID: c.ID, ExternalID: c.ExternalID, Owner: domain.MadeByPerson, OrganisationID: c.OrganisationID, DisplayName: c.DisplayName,
 		ContactEmail: c.ContactEmail, Headline: c.Headline, Visibility: c.Visibility,
 		Experiences: make([]ExperienceRequest, len(c.Experiences)), SelfRatings: make([]SelfRatingRequest, len(c.SelfRatings)),
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,

@@ -81,6 +81,10 @@ func withSecurityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 func withBodyLimit(limit int64) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
+			limit := limit
+			if c.Path() == batchPath {
+				limit = max(limit, batchBodyLimit)
+			}
 			req := c.Request()
 			if req.ContentLength > limit {
 				return echo.NewHTTPError(http.StatusRequestEntityTooLarge)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"unicode"
 
 	"github.com/go-playground/validator/v10"
 
@@ -51,10 +52,22 @@ func (v *Validator) Validate(i any) error {
 
 // fieldPath drops the root struct name: "transferMapRequest.experiences[0].years" -> "experiences[0].years".
 func fieldPath(ns string) string {
-	if _, rest, ok := strings.Cut(ns, "."); ok {
-		return rest
+	_, rest, ok := strings.Cut(ns, ".")
+	if !ok {
+		return ns
 	}
-	return ns
+	// Embedded structs (BatchCandidate's CandidateRequest) appear under
+	// their Go type name; their fields are inlined in the JSON, so drop
+	// it. JSON names here are all lower case.
+	parts := strings.Split(rest, ".")
+	out := parts[:0]
+	for _, p := range parts {
+		if p != "" && unicode.IsUpper(rune(p[0])) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, ".")
 }
 
 func ruleMessage(fe validator.FieldError) string {

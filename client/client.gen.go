@@ -110,6 +110,45 @@ func (e ApiActionDocKind) Valid() bool {
 	}
 }
 
+// Defines values for ApiBatchCandidateVisibility.
+const (
+	ApiBatchCandidateVisibilityPrivate    ApiBatchCandidateVisibility = "private"
+	ApiBatchCandidateVisibilityRecruiters ApiBatchCandidateVisibility = "recruiters"
+)
+
+// Valid indicates whether the value is a known member of the ApiBatchCandidateVisibility enum.
+func (e ApiBatchCandidateVisibility) Valid() bool {
+	switch e {
+	case ApiBatchCandidateVisibilityPrivate:
+		return true
+	case ApiBatchCandidateVisibilityRecruiters:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ApiBatchItemResultStatus.
+const (
+	Created ApiBatchItemResultStatus = "created"
+	Error   ApiBatchItemResultStatus = "error"
+	Updated ApiBatchItemResultStatus = "updated"
+)
+
+// Valid indicates whether the value is a known member of the ApiBatchItemResultStatus enum.
+func (e ApiBatchItemResultStatus) Valid() bool {
+	switch e {
+	case Created:
+		return true
+	case Error:
+		return true
+	case Updated:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ApiCandidateOwner.
 const (
 	ApiCandidateOwnerOrganisation ApiCandidateOwner = "organisation"
@@ -831,6 +870,76 @@ type ApiBackgroundsBody struct {
 	Backgrounds []ApiBackgroundInput `json:"backgrounds"`
 }
 
+// ApiBatchCandidate defines model for api.BatchCandidate.
+type ApiBatchCandidate struct {
+	// ContactEmail An address the person can be reached at; optional.
+	//
+	// Example: ada@example.org
+	ContactEmail *string `json:"contact_email,omitempty"`
+
+	// DisplayName Example: Ada Lovelace
+	DisplayName string                  `json:"display_name"`
+	Experiences *[]ApiExperienceRequest `json:"experiences,omitempty"`
+
+	// ExternalId The HR tool's own id, unique in the organisation: with upsert=true an
+	// item naming an existing one updates it.
+	//
+	// Example: ats-10442
+	ExternalId *string `json:"external_id,omitempty"`
+
+	// Headline Example: Fundraiser moving into community
+	Headline    *string                 `json:"headline,omitempty"`
+	SelfRatings *[]ApiSelfRatingRequest `json:"self_ratings,omitempty"`
+
+	// Visibility private (the default): only the owner sees it. recruiters: recruiters of
+	// any organisation may read it. Only a person may share their own profile.
+	//
+	// Example: private
+	Visibility *ApiBatchCandidateVisibility `json:"visibility,omitempty"`
+}
+
+// ApiBatchCandidateVisibility private (the default): only the owner sees it. recruiters: recruiters of
+// any organisation may read it. Only a person may share their own profile.
+//
+// Example: private
+type ApiBatchCandidateVisibility string
+
+// ApiBatchItemResult defines model for api.BatchItemResult.
+type ApiBatchItemResult struct {
+	// AssessmentId Set when assess was asked and the candidate could be scored.
+	AssessmentId *openapi_types.UUID `json:"assessment_id,omitempty"`
+
+	// Errors What is wrong with the item, by field relative to it (and, for a
+	// saved candidate that could not be scored, under "assessment.").
+	Errors     *[]DomainFieldError `json:"errors,omitempty"`
+	ExternalId *string             `json:"external_id,omitempty"`
+	Id         *openapi_types.UUID `json:"id,omitempty"`
+	Index      int                 `json:"index"`
+
+	// Status created, updated or error.
+	Status ApiBatchItemResultStatus `json:"status"`
+}
+
+// ApiBatchItemResultStatus created, updated or error.
+type ApiBatchItemResultStatus string
+
+// ApiBatchRequest defines model for api.BatchRequest.
+type ApiBatchRequest struct {
+	// Assess Score every created or updated candidate.
+	Assess *bool `json:"assess,omitempty"`
+
+	// Candidates 1 to 1,000 candidates.
+	Candidates []ApiBatchCandidate `json:"candidates"`
+}
+
+// ApiBatchResult defines model for api.BatchResult.
+type ApiBatchResult struct {
+	Created int                  `json:"created"`
+	Failed  int                  `json:"failed"`
+	Items   []ApiBatchItemResult `json:"items"`
+	Updated int                  `json:"updated"`
+}
+
 // ApiCandidate defines model for api.Candidate.
 type ApiCandidate struct {
 	// ContactEmail Example: ada@example.org
@@ -840,6 +949,11 @@ type ApiCandidate struct {
 	// DisplayName Example: Ada Lovelace
 	DisplayName string                 `json:"display_name"`
 	Experiences []ApiExperienceRequest `json:"experiences"`
+
+	// ExternalId The HR tool's own id, for an organisation's candidate imported with one.
+	//
+	// Example: ats-10442
+	ExternalId *string `json:"external_id,omitempty"`
 
 	// Headline Example: Fundraiser moving into community
 	Headline string `json:"headline"`
@@ -2078,6 +2192,18 @@ type PostCandidatesParams struct {
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
+// PostCandidatesBatchParams defines parameters for PostCandidatesBatch.
+type PostCandidatesBatchParams struct {
+	// Atomic all or nothing
+	Atomic *bool `form:"atomic,omitempty" json:"atomic,omitempty"`
+
+	// Upsert update the candidate an existing external_id names
+	Upsert *bool `form:"upsert,omitempty" json:"upsert,omitempty"`
+
+	// IdempotencyKey 1 to 255 characters: a retry with the same key and request replays the first answer (for 24 hours)
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
 // DeleteCandidatesByIdParams defines parameters for DeleteCandidatesById.
 type DeleteCandidatesByIdParams struct {
 	// IfMatch the ETag last read (428 without it)
@@ -2245,6 +2371,9 @@ type PostAuthSignupJSONRequestBody = ApiSignupRequest
 
 // PostCandidatesJSONRequestBody defines body for PostCandidates for application/json ContentType.
 type PostCandidatesJSONRequestBody = ApiCandidateRequest
+
+// PostCandidatesBatchJSONRequestBody defines body for PostCandidatesBatch for application/json ContentType.
+type PostCandidatesBatchJSONRequestBody = ApiBatchRequest
 
 // PatchCandidatesByIdApplicationMergePatchPlusJSONRequestBody defines body for PatchCandidatesById for application/merge-patch+json ContentType.
 type PatchCandidatesByIdApplicationMergePatchPlusJSONRequestBody = ApiCandidatePatch
@@ -2550,6 +2679,24 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
 	PostCandidates(ctx context.Context, params *PostCandidatesParams, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostCandidatesBatchWithBody Import candidates in bulk
+	//
+	// Up to 1,000 candidates of the organisation in one request, written with multi-row statements in one transaction. Items are answered in input order: created, updated (an existing external_id with upsert=true), or their errors by field. Without atomic=true the valid items are written and the invalid ones reported; with it, one invalid item means nothing is written (422 naming each field as candidates[i].field). Recruiters and keys with candidates:write (and assessments:write for assess).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/candidates/batch (the `PostCandidatesBatch` operationId).
+	PostCandidatesBatchWithBody(ctx context.Context, params *PostCandidatesBatchParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostCandidatesBatch Import candidates in bulk
+	//
+	// Up to 1,000 candidates of the organisation in one request, written with multi-row statements in one transaction. Items are answered in input order: created, updated (an existing external_id with upsert=true), or their errors by field. Without atomic=true the valid items are written and the invalid ones reported; with it, one invalid item means nothing is written (422 naming each field as candidates[i].field). Recruiters and keys with candidates:write (and assessments:write for assess).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/candidates/batch (the `PostCandidatesBatch` operationId).
+	PostCandidatesBatch(ctx context.Context, params *PostCandidatesBatchParams, body PostCandidatesBatchJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteCandidatesById Delete a candidate
 	//
@@ -3423,6 +3570,44 @@ func (c *Client) PostCandidatesWithBody(ctx context.Context, params *PostCandida
 // Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
 func (c *Client) PostCandidates(ctx context.Context, params *PostCandidatesParams, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewPostCandidatesRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostCandidatesBatchWithBody Import candidates in bulk
+//
+// Up to 1,000 candidates of the organisation in one request, written with multi-row statements in one transaction. Items are answered in input order: created, updated (an existing external_id with upsert=true), or their errors by field. Without atomic=true the valid items are written and the invalid ones reported; with it, one invalid item means nothing is written (422 naming each field as candidates[i].field). Recruiters and keys with candidates:write (and assessments:write for assess).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/candidates/batch (the `PostCandidatesBatch` operationId).
+func (c *Client) PostCandidatesBatchWithBody(ctx context.Context, params *PostCandidatesBatchParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostCandidatesBatchRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostCandidatesBatch Import candidates in bulk
+//
+// Up to 1,000 candidates of the organisation in one request, written with multi-row statements in one transaction. Items are answered in input order: created, updated (an existing external_id with upsert=true), or their errors by field. Without atomic=true the valid items are written and the invalid ones reported; with it, one invalid item means nothing is written (422 naming each field as candidates[i].field). Recruiters and keys with candidates:write (and assessments:write for assess).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/candidates/batch (the `PostCandidatesBatch` operationId).
+func (c *Client) PostCandidatesBatch(ctx context.Context, params *PostCandidatesBatchParams, body PostCandidatesBatchJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostCandidatesBatchRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5257,6 +5442,100 @@ func NewPostCandidatesRequestWithBody(server string, params *PostCandidatesParam
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewPostCandidatesBatchRequest calls the generic PostCandidatesBatch builder with application/json body
+func NewPostCandidatesBatchRequest(server string, params *PostCandidatesBatchParams, body PostCandidatesBatchJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPostCandidatesBatchRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewPostCandidatesBatchRequestWithBody constructs an http.Request for the PostCandidatesBatch method, with any body, and a specified content type
+func NewPostCandidatesBatchRequestWithBody(server string, params *PostCandidatesBatchParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/candidates/batch")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Atomic != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "atomic", *params.Atomic, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Upsert != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "upsert", *params.Upsert, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
@@ -7691,6 +7970,24 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1/candidates (the `PostCandidates` operationId).
 	PostCandidatesWithResponse(ctx context.Context, params *PostCandidatesParams, body PostCandidatesJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesResponse, error)
 
+	// PostCandidatesBatchWithBodyWithResponse Import candidates in bulk
+	//
+	// Up to 1,000 candidates of the organisation in one request, written with multi-row statements in one transaction. Items are answered in input order: created, updated (an existing external_id with upsert=true), or their errors by field. Without atomic=true the valid items are written and the invalid ones reported; with it, one invalid item means nothing is written (422 naming each field as candidates[i].field). Recruiters and keys with candidates:write (and assessments:write for assess).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/candidates/batch (the `PostCandidatesBatch` operationId).
+	PostCandidatesBatchWithBodyWithResponse(ctx context.Context, params *PostCandidatesBatchParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesBatchResponse, error)
+
+	// PostCandidatesBatchWithResponse Import candidates in bulk
+	//
+	// Up to 1,000 candidates of the organisation in one request, written with multi-row statements in one transaction. Items are answered in input order: created, updated (an existing external_id with upsert=true), or their errors by field. Without atomic=true the valid items are written and the invalid ones reported; with it, one invalid item means nothing is written (422 naming each field as candidates[i].field). Recruiters and keys with candidates:write (and assessments:write for assess).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/candidates/batch (the `PostCandidatesBatch` operationId).
+	PostCandidatesBatchWithResponse(ctx context.Context, params *PostCandidatesBatchParams, body PostCandidatesBatchJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesBatchResponse, error)
+
 	// DeleteCandidatesByIdWithResponse Delete a candidate
 	//
 	// Deletes the candidate with its consent record, assessments and scorecards. Needs If-Match.
@@ -9416,6 +9713,103 @@ func (r PostCandidatesResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r PostCandidatesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PostCandidatesBatchResponse200Headers the declared response headers of an HTTP 200 response for PostCandidatesBatch
+type PostCandidatesBatchResponse200Headers struct {
+	IdempotentReplayed *string
+}
+
+type PostCandidatesBatchResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiBatchResult
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *ApiProblem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *ApiProblem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *PostCandidatesBatchResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PostCandidatesBatchResponse) GetJSON200() *ApiBatchResult {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PostCandidatesBatchResponse) GetApplicationproblemJSON400() *ApiProblem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostCandidatesBatchResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostCandidatesBatchResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PostCandidatesBatchResponse) GetApplicationproblemJSON409() *ApiProblem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PostCandidatesBatchResponse) GetApplicationproblemJSON413() *ApiProblem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r PostCandidatesBatchResponse) GetApplicationproblemJSON415() *ApiProblem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PostCandidatesBatchResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r PostCandidatesBatchResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostCandidatesBatchResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostCandidatesBatchResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostCandidatesBatchResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -13201,6 +13595,36 @@ func (c *ClientWithResponses) PostCandidatesWithResponse(ctx context.Context, pa
 	return ParsePostCandidatesResponse(rsp)
 }
 
+// PostCandidatesBatchWithBodyWithResponse Import candidates in bulk
+//
+// Up to 1,000 candidates of the organisation in one request, written with multi-row statements in one transaction. Items are answered in input order: created, updated (an existing external_id with upsert=true), or their errors by field. Without atomic=true the valid items are written and the invalid ones reported; with it, one invalid item means nothing is written (422 naming each field as candidates[i].field). Recruiters and keys with candidates:write (and assessments:write for assess).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/candidates/batch (the `PostCandidatesBatch` operationId).
+func (c *ClientWithResponses) PostCandidatesBatchWithBodyWithResponse(ctx context.Context, params *PostCandidatesBatchParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostCandidatesBatchResponse, error) {
+	rsp, err := c.PostCandidatesBatchWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostCandidatesBatchResponse(rsp)
+}
+
+// PostCandidatesBatchWithResponse Import candidates in bulk
+//
+// Up to 1,000 candidates of the organisation in one request, written with multi-row statements in one transaction. Items are answered in input order: created, updated (an existing external_id with upsert=true), or their errors by field. Without atomic=true the valid items are written and the invalid ones reported; with it, one invalid item means nothing is written (422 naming each field as candidates[i].field). Recruiters and keys with candidates:write (and assessments:write for assess).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/candidates/batch (the `PostCandidatesBatch` operationId).
+func (c *ClientWithResponses) PostCandidatesBatchWithResponse(ctx context.Context, params *PostCandidatesBatchParams, body PostCandidatesBatchJSONRequestBody, reqEditors ...RequestEditorFn) (*PostCandidatesBatchResponse, error) {
+	rsp, err := c.PostCandidatesBatch(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostCandidatesBatchResponse(rsp)
+}
+
 // DeleteCandidatesByIdWithResponse Delete a candidate
 //
 // Deletes the candidate with its consent record, assessments and scorecards. Needs If-Match.
@@ -15115,6 +15539,94 @@ func ParsePostCandidatesResponse(rsp *http.Response) (*PostCandidatesResponse, e
 			headers.Location = &value
 		}
 		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePostCandidatesBatchResponse parses an HTTP response from a PostCandidatesBatchWithResponse call
+func ParsePostCandidatesBatchResponse(rsp *http.Response) (*PostCandidatesBatchResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostCandidatesBatchResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiBatchResult
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers PostCandidatesBatchResponse200Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
+		response.Headers200 = &headers
 	}
 
 	return response, nil

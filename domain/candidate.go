@@ -23,6 +23,9 @@ const (
 	MaxScorecardNoteLength     = 2000
 	MaxInterviewLabelLength    = 100
 	MaxScorecardsPerAssessment = 200
+	MaxExternalIDLength        = 255
+	// MaxBatchCandidates bounds one bulk import.
+	MaxBatchCandidates = 1000
 )
 
 // Candidate is a person's profile: a job seeker's own (OwnerUserID) or one
@@ -33,12 +36,15 @@ type Candidate struct {
 	ID             string
 	OwnerUserID    string
 	OrganisationID string
-	DisplayName    string
-	ContactEmail   string
-	Headline       string
-	Visibility     string
-	Experiences    []CandidateExperience
-	SelfRatings    []SelfRating
+	// ExternalID is an HR tool's own id for an organisation's candidate,
+	// unique in the organisation; "" when none.
+	ExternalID   string
+	DisplayName  string
+	ContactEmail string
+	Headline     string
+	Visibility   string
+	Experiences  []CandidateExperience
+	SelfRatings  []SelfRating
 	// Version counts changes; it is the candidate's ETag.
 	Version   int
 	CreatedAt time.Time

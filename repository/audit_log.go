@@ -63,3 +63,16 @@ func (s *AuditLog) ByObject(ctx context.Context, objectType, objectID string) ([
 	}
 	return out, nil
 }
+
+// AppendMany inserts entries with multi-row statements.
+func (s *AuditLog) AppendMany(ctx context.Context, es []domain.AuditEntry) error {
+	rows := make([]auditRow, len(es))
+	for i, e := range es {
+		rows[i] = auditRow{ID: e.ID, PrincipalKind: e.PrincipalKind, PrincipalID: e.PrincipalID, OrganisationID: e.OrganisationID,
+			Action: e.Action, ObjectType: e.ObjectType, ObjectID: e.ObjectID, RequestID: e.RequestID, CreatedAt: e.CreatedAt.UTC()}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return translate(s.db.conn(ctx).CreateInBatches(rows, 200).Error, "audit entry")
+}

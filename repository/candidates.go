@@ -17,6 +17,7 @@ type candidateRow struct {
 	ID             string `gorm:"primaryKey"`
 	OwnerUserID    *string
 	OrganisationID *string
+	ExternalID     *string
 	DisplayName    string
 	ContactEmail   string
 	Headline       string
@@ -48,7 +49,7 @@ func candidateRowOf(c domain.Candidate) (candidateRow, error) {
 		return candidateRow{}, err
 	}
 	return candidateRow{
-		ID: c.ID, OwnerUserID: nullText(c.OwnerUserID), OrganisationID: nullText(c.OrganisationID),
+		ID: c.ID, OwnerUserID: nullText(c.OwnerUserID), OrganisationID: nullText(c.OrganisationID), ExternalID: nullText(c.ExternalID),
 		DisplayName: c.DisplayName, ContactEmail: c.ContactEmail, Headline: c.Headline, Visibility: c.Visibility,
 		Profile: string(b), Version: c.Version,
 		CreatedAt: c.CreatedAt.UTC().Truncate(time.Microsecond), UpdatedAt: c.UpdatedAt.UTC().Truncate(time.Microsecond),
@@ -61,7 +62,7 @@ func (r candidateRow) domain() (domain.Candidate, error) {
 		return domain.Candidate{}, fmt.Errorf("candidate %s: profile: %w", r.ID, err)
 	}
 	return domain.Candidate{
-		ID: r.ID, OwnerUserID: textOf(r.OwnerUserID), OrganisationID: textOf(r.OrganisationID),
+		ID: r.ID, OwnerUserID: textOf(r.OwnerUserID), OrganisationID: textOf(r.OrganisationID), ExternalID: textOf(r.ExternalID),
 		DisplayName: r.DisplayName, ContactEmail: r.ContactEmail, Headline: r.Headline, Visibility: r.Visibility,
 		Experiences: p.Experiences, SelfRatings: p.SelfRatings, Version: r.Version,
 		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
@@ -123,7 +124,7 @@ func (s *Candidates) Update(ctx context.Context, c domain.Candidate, version int
 		return false, err
 	}
 	res := s.db.conn(ctx).Model(&candidateRow{}).Where("id = ? AND version = ?", c.ID, version).Updates(map[string]any{
-		"display_name": row.DisplayName, "contact_email": row.ContactEmail, "headline": row.Headline,
+		"display_name": row.DisplayName, "contact_email": row.ContactEmail, "headline": row.Headline, "external_id": row.ExternalID,
 		"visibility": row.Visibility, "profile": row.Profile, "version": row.Version, "updated_at": row.UpdatedAt,
 	})
 	return res.RowsAffected == 1, translate(res.Error, "candidate")
@@ -289,16 +290,16 @@ func (s *Candidates) AssessmentAccess(ctx context.Context, id string) (domain.As
 // LatestSummary returns the id and result summary of the candidate's
 // newest assessment made by maker (an organisation id, or "" for the
 // person); ErrNotFound when there is none.
-func (s *Candidates) LatestSummary(ctx context.Context, candidateID, maker string) (string, []byte, error) {
+func (s *Candidates) LatestSummary(ctx context.Context, candidateID, maker string) (domain.Assessment, error) {
 	q := whereMadeBy(s.db.conn(ctx).Model(&assessmentRow{}).Select("id", "summary").Where("candidate_id = ?", candidateID), []string{maker})
 	var row struct {
 		ID      string
 		Summary string
 	}
 	if err := q.Order("id DESC").Limit(1).Take(&row).Error; err != nil {
-		return "", nil, translate(err, "assessment")
+		return domain.Assessment{}, translate(err, "assessment")
 	}
-	return row.ID, []byte(row.Summary), nil
+	return domain.Assessment{ID: row.ID, CandidateID: candidateID, Summary: []byte(row.Summary)}, nil
 }
 
 // Assessments returns up to limit of the candidate's assessments, newest
@@ -426,4 +427,103 @@ func whereMadeBy(q *gorm.DB, makers []string) *gorm.DB {
 		return q.Where("organisation_id IN ?", orgs)
 	}
 	return q.Where("1 = 0")
+}
+
+// batchSize is how many rows one multi-row INSERT carries.
+const batchSize = 200
+
+// CreateMany inserts candidates with multi-row statements.
+func (s *Candidates) CreateMany(ctx context.Context, cs []domain.Candidate) error {
+	rows := make([]candidateRow, len(cs))
+	for i, c := range cs {
+		r, err := candidateRowOf(c)
+		if err != nil {
+			return err
+		}
+		rows[i] = r
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return translate(s.db.conn(ctx).CreateInBatches(rows, batchSize).Error, "candidate")
+}
+
+// AddConsents inserts consent records with multi-row statements.
+func (s *Candidates) AddConsents(ctx context.Context, rs []domain.ConsentRecord) error {
+	rows := make([]consentRow, len(rs))
+	for i, r := range rs {
+		rows[i] = consentRow{ID: r.ID, CandidateID: r.CandidateID, Visibility: r.Visibility, ChangedByKind: r.ChangedByKind,
+			ChangedByID: r.ChangedByID, ChangedAt: r.ChangedAt.UTC().Truncate(time.Microsecond)}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return translate(s.db.conn(ctx).CreateInBatches(rows, batchSize).Error, "consent record")
+}
+
+// AddAssessments inserts assessments with multi-row statements.
+func (s *Candidates) AddAssessments(ctx context.Context, as []domain.Assessment) error {
+	rows := make([]assessmentRow, len(as))
+	for i, a := range as {
+		rows[i] = assessmentRow{ID: a.ID, CandidateID: a.CandidateID, OrganisationID: nullText(a.OrganisationID), CreatedBy: a.CreatedBy,
+			FrameworkSlug: a.FrameworkSlug, FrameworkVersion: a.FrameworkVersion, Body: string(a.Body), Summary: string(a.Summary),
+			CreatedAt: a.CreatedAt.UTC().Truncate(time.Microsecond)}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return translate(s.db.conn(ctx).CreateInBatches(rows, batchSize).Error, "assessment")
+}
+
+// ByExternalIDs returns the organisation's candidates with these external ids, by external id.
+func (s *Candidates) ByExternalIDs(ctx context.Context, orgID string, ids []string) (map[string]domain.Candidate, error) {
+	out := map[string]domain.Candidate{}
+	if !wellFormedID(orgID) || len(ids) == 0 {
+		return out, nil
+	}
+	for start := 0; start < len(ids); start += 500 {
+		end := min(start+500, len(ids))
+		var rows []candidateRow
+		if err := s.db.conn(ctx).Where("organisation_id = ? AND external_id IN ?", orgID, ids[start:end]).Find(&rows).Error; err != nil {
+			return nil, translate(err, "candidate")
+		}
+		for _, r := range rows {
+			c, err := r.domain()
+			if err != nil {
+				return nil, err
+			}
+			out[c.ExternalID] = c
+		}
+	}
+	return out, nil
+}
+
+// LatestSummaries returns, for each of the candidates, the id, time and
+// summary of its newest assessment by maker, by candidate id.
+func (s *Candidates) LatestSummaries(ctx context.Context, candidateIDs []string, m string) (map[string]domain.Assessment, error) {
+	out := map[string]domain.Assessment{}
+	if len(candidateIDs) == 0 {
+		return out, nil
+	}
+	// The newest per candidate, by a correlated subquery both databases
+	// answer from the (candidate_id, organisation_id, id) index.
+	maker := "b.organisation_id IS NULL"
+	args := []any{}
+	if m != "" {
+		maker = "b.organisation_id = ?"
+		args = append(args, m)
+	}
+	args = append(args, candidateIDs)
+	var rows []assessmentRow
+	err := s.db.conn(ctx).Raw(`SELECT a.id, a.candidate_id, a.framework_slug, a.framework_version, a.summary, a.created_at
+		FROM assessments a WHERE a.id = (SELECT b.id FROM assessments b WHERE b.candidate_id = a.candidate_id AND `+maker+`
+		ORDER BY b.id DESC LIMIT 1) AND a.candidate_id IN ?`, args...).Scan(&rows).Error
+	if err != nil {
+		return nil, translate(err, "assessment")
+	}
+	for _, r := range rows {
+		out[r.CandidateID] = domain.Assessment{ID: r.ID, CandidateID: r.CandidateID, FrameworkSlug: r.FrameworkSlug,
+			FrameworkVersion: r.FrameworkVersion, Summary: []byte(r.Summary), CreatedAt: r.CreatedAt.UTC()}
+	}
+	return out, nil
 }

@@ -50,53 +50,84 @@ func (s *Candidates) assess(ctx context.Context, pr Principal, c domain.Candidat
 	if err := s.authorizeWrite(pr, ActionAssessmentWrite, c); err != nil {
 		return domain.Assessment{}, err
 	}
+	sc, err := s.scoring(ctx, ref)
+	if err != nil {
+		return domain.Assessment{}, err
+	}
+	org := maker(pr, c)
+	var cards []domain.Scorecard
+	if org != "" {
+		if cards, err = s.store.Scorecards(ctx, c.ID, org, domain.MaxScorecardsPerAssessment); err != nil {
+			return domain.Assessment{}, err
+		}
+	}
+	// Progress compares with the newest assessment committed when this one
+	// starts; two made at the same moment may compare with the same one.
+	prev, err := s.store.LatestSummary(ctx, c.ID, org)
+	if err != nil && !errors.Is(err, domain.ErrNotFound) {
+		return domain.Assessment{}, err
+	}
+	out, err := sc.build(pr, c, org, cards, prev, s.now())
+	if err != nil {
+		return domain.Assessment{}, err
+	}
+	return out, s.store.AddAssessment(ctx, out, s.audit.Complete(ctx, Entry(pr, ActionAssessmentWrite, ObjectAssessment, out.ID)))
+}
+
+// scoring is a framework version ready to score with.
+type scoring struct {
+	v      *FrameworkView
+	scorer *domain.Scorer
+}
+
+func (s *Candidates) scoring(ctx context.Context, ref string) (scoring, error) {
+	v, err := s.frameworks.Resolve(ctx, ref)
+	if err != nil {
+		return scoring{}, err
+	}
+	scorer, err := scorerOf(v)
+	if err != nil {
+		return scoring{}, err
+	}
+	return scoring{v: v, scorer: scorer}, nil
+}
+
+// build scores c for maker org (its scorecards counted as reviewer
+// ratings) and returns the snapshot to store, with the progress since prev
+// (an assessment with only its id and summary; zero when none).
+func (sc scoring) build(pr Principal, c domain.Candidate, org string, cards []domain.Scorecard, prev domain.Assessment, at time.Time) (domain.Assessment, error) {
 	if len(c.Experiences) == 0 {
 		verr := &domain.ValidationError{}
 		verr.Add("experiences", "min", "add at least one past job to the profile before assessing it")
 		return domain.Assessment{}, verr
 	}
-	v, err := s.frameworks.Resolve(ctx, ref)
-	if err != nil {
-		return domain.Assessment{}, err
-	}
-	scorer, err := scorerOf(v)
-	if err != nil {
-		return domain.Assessment{}, err
-	}
 	reqs := make([]ExperienceRequest, len(c.Experiences))
 	for i, e := range c.Experiences {
 		reqs[i] = ExperienceRequest{Background: e.Background, Title: e.Title, Years: e.Years, CommunityServed: e.CommunityServed, Highlights: e.Highlights}
 	}
-	exps, err := resolveExperiences(v, reqs)
+	exps, err := resolveExperiences(sc.v, reqs)
 	if err != nil {
 		return domain.Assessment{}, err
 	}
-	org := maker(pr, c)
-	in := domain.ScoreInput{Experiences: exps, SelfRatings: knownRatings(v, c.SelfRatings), Reviews: []domain.ReviewerRating{}}
-	var used []string
-	if org != "" {
-		cards, err := s.store.Scorecards(ctx, c.ID, org, domain.MaxScorecardsPerAssessment)
-		if err != nil {
-			return domain.Assessment{}, err
-		}
-		for _, sc := range cards {
-			used = append(used, sc.ID)
-			for _, r := range sc.Ratings {
-				if _, ok := v.Competency(r.Competency); ok {
-					// Notes stay with the scorecard: the snapshot keeps the rating only.
-					in.Reviews = append(in.Reviews, domain.ReviewerRating{Reviewer: sc.ID, Competency: r.Competency, Proficiency: r.Proficiency})
-				}
+	in := domain.ScoreInput{Experiences: exps, SelfRatings: knownRatings(sc.v, c.SelfRatings), Reviews: []domain.ReviewerRating{}}
+	used := []string{}
+	for _, card := range cards {
+		used = append(used, card.ID)
+		for _, r := range card.Ratings {
+			if _, ok := sc.v.Competency(r.Competency); ok {
+				// Notes stay with the scorecard: the snapshot keeps the rating only.
+				in.Reviews = append(in.Reviews, domain.ReviewerRating{Reviewer: card.ID, Competency: r.Competency, Proficiency: r.Proficiency})
 			}
 		}
 	}
-	res, err := scorer.Score(in)
+	res, err := sc.scorer.Score(in)
 	if err != nil {
 		return domain.Assessment{}, err
 	}
-	now := s.now().UTC().Truncate(time.Microsecond)
+	now := at.UTC().Truncate(time.Microsecond)
 	doc := domain.AssessmentDoc{
 		ID: newID(), CandidateID: c.ID, MadeBy: domain.MadeByPerson, OrganisationID: org, CreatedAt: now,
-		Framework: res.Framework, Inputs: in, Scorecards: nonNil(used), Result: res,
+		Framework: res.Framework, Inputs: in, Scorecards: used, Result: res,
 	}
 	if org != "" {
 		doc.MadeBy = domain.MadeByOrganisation
@@ -106,34 +137,22 @@ func (s *Candidates) assess(ctx context.Context, pr Principal, c domain.Candidat
 	if err != nil {
 		return domain.Assessment{}, err
 	}
-	// Progress compares with the newest assessment committed when this one
-	// starts; two made at the same moment may compare with the same one.
-	var out domain.Assessment
-	err = func() error {
-		prevID, prevSummary, err := s.store.LatestSummary(ctx, c.ID, org)
-		switch {
-		case errors.Is(err, domain.ErrNotFound):
-		case err != nil:
-			return err
-		default:
-			var prev domain.ResultSummary
-			if err := json.Unmarshal(prevSummary, &prev); err != nil {
-				return fmt.Errorf("assessment %s: summary: %w", prevID, err)
-			}
-			progress := domain.CompareResults(prevID, prev, summary)
-			doc.Progress = &progress
+	if prev.ID != "" {
+		var before domain.ResultSummary
+		if err := json.Unmarshal(prev.Summary, &before); err != nil {
+			return domain.Assessment{}, fmt.Errorf("assessment %s: summary: %w", prev.ID, err)
 		}
-		body, err := json.Marshal(doc)
-		if err != nil {
-			return err
-		}
-		out = domain.Assessment{
-			ID: doc.ID, CandidateID: c.ID, OrganisationID: org, CreatedBy: pr.ID(),
-			FrameworkSlug: res.Framework.Slug, FrameworkVersion: res.Framework.Version, Body: body, Summary: summaryJSON, CreatedAt: now,
-		}
-		return s.store.AddAssessment(ctx, out, s.audit.Complete(ctx, Entry(pr, ActionAssessmentWrite, ObjectAssessment, doc.ID)))
-	}()
-	return out, err
+		progress := domain.CompareResults(prev.ID, before, summary)
+		doc.Progress = &progress
+	}
+	body, err := json.Marshal(doc)
+	if err != nil {
+		return domain.Assessment{}, err
+	}
+	return domain.Assessment{
+		ID: doc.ID, CandidateID: c.ID, OrganisationID: org, CreatedBy: pr.ID(),
+		FrameworkSlug: res.Framework.Slug, FrameworkVersion: res.Framework.Version, Body: body, Summary: summaryJSON, CreatedAt: now,
+	}, nil
 }
 
 // knownRatings keeps the self-ratings of competencies the framework has:
@@ -146,13 +165,6 @@ func knownRatings(v *FrameworkView, rs []domain.SelfRating) []domain.SelfRating 
 		}
 	}
 	return out
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // assessmentObject is what the policy knows of an assessment: an

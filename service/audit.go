@@ -40,6 +40,14 @@ func (a *Audit) Record(ctx context.Context, e domain.AuditEntry) error {
 	return a.store.Append(ctx, a.Complete(ctx, e))
 }
 
+// RecordMany appends entries with one multi-row write.
+func (a *Audit) RecordMany(ctx context.Context, es []domain.AuditEntry) error {
+	for i := range es {
+		es[i] = a.Complete(ctx, es[i])
+	}
+	return a.store.AppendMany(ctx, es)
+}
+
 // Complete fills e's id, time and, when empty, the request id carried by
 // ctx, for a store that writes the entry together with the change it records.
 func (a *Audit) Complete(ctx context.Context, e domain.AuditEntry) domain.AuditEntry {

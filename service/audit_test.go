@@ -16,8 +16,9 @@ type failingAudit struct{}
 
 var errAuditDown = errors.New("audit log unavailable")
 
-func (failingAudit) Append(context.Context, domain.AuditEntry) error { return errAuditDown }
-func (failingAudit) Anonymise(context.Context, string) error         { return errAuditDown }
+func (failingAudit) Append(context.Context, domain.AuditEntry) error       { return errAuditDown }
+func (failingAudit) Anonymise(context.Context, string) error               { return errAuditDown }
+func (failingAudit) AppendMany(context.Context, []domain.AuditEntry) error { return errAuditDown }
 
 // A write whose audit entry cannot be stored does not happen either.
 func TestWritesRollBackWhenTheirAuditEntryFails(t *testing.T) {

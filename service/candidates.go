@@ -29,7 +29,13 @@ type CandidateStore interface {
 	// organisation and visibility (nothing else of the candidate).
 	AssessmentAccess(ctx context.Context, id string) (domain.Assessment, domain.Candidate, error)
 	// LatestSummary is the newest assessment by maker: its id and summary.
-	LatestSummary(ctx context.Context, candidateID, maker string) (string, []byte, error)
+	LatestSummary(ctx context.Context, candidateID, maker string) (domain.Assessment, error)
+	// Batches: multi-row inserts, and lookups for many candidates at once.
+	CreateMany(ctx context.Context, cs []domain.Candidate) error
+	AddConsents(ctx context.Context, rs []domain.ConsentRecord) error
+	AddAssessments(ctx context.Context, as []domain.Assessment) error
+	ByExternalIDs(ctx context.Context, orgID string, ids []string) (map[string]domain.Candidate, error)
+	LatestSummaries(ctx context.Context, candidateIDs []string, maker string) (map[string]domain.Assessment, error)
 	// Assessments lists newest first, made by one of makers (an
 	// organisation id, or "" for the person); nil means every maker.
 	Assessments(ctx context.Context, candidateID string, makers []string, before string, limit int) ([]domain.Assessment, error)

@@ -175,6 +175,11 @@ func (a *auditEntries) Append(_ context.Context, e domain.AuditEntry) error {
 	return nil
 }
 
+func (a *auditEntries) AppendMany(_ context.Context, es []domain.AuditEntry) error {
+	a.entries = append(a.entries, es...)
+	return nil
+}
+
 func (a *auditEntries) Anonymise(_ context.Context, id string) error {
 	for i := range a.entries {
 		if a.entries[i].PrincipalID == id {

@@ -101,6 +101,7 @@ type APIKeyStore interface {
 // AuditStore appends audit entries.
 type AuditStore interface {
 	Append(ctx context.Context, e domain.AuditEntry) error
+	AppendMany(ctx context.Context, es []domain.AuditEntry) error
 	// Anonymise blanks id wherever an entry names it as the principal or
 	// the object: the entry stays as a tombstone (action and time).
 	Anonymise(ctx context.Context, id string) error

@@ -1,4 +1,7 @@
 -- +goose Up
+-- HR tool integration: stored answers of idempotent requests, and the HR
+-- tool's own id on candidates.
+
 -- The first answer to a POST sent with an Idempotency-Key, kept for 24
 -- hours and replayed byte for byte on a retry. Written in the transaction
 -- of the change the request made.
@@ -18,5 +21,11 @@ CREATE TABLE idempotency_keys (
 );
 CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
 
+-- The HR tool's own id for a candidate, unique per organisation.
+ALTER TABLE candidates ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX candidates_external_id ON candidates (organisation_id, external_id) WHERE external_id IS NOT NULL;
+
 -- +goose Down
+DROP INDEX candidates_external_id;
+ALTER TABLE candidates DROP COLUMN external_id;
 DROP TABLE idempotency_keys;
