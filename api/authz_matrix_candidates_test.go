@@ -78,6 +78,10 @@ func candidateMatrixRows() []matrixRow {
 	return []matrixRow{
 		{route: "POST /v1/candidates", scope: domain.ScopeCandidatesWrite, want: [callerCount]int{401, 403, 403, 201, 201, 201, 403, 403},
 			request: func(*matrix, caller) (string, string) { return "/v1/candidates", profileBody }},
+		{route: "POST /v1/candidates/batch", scope: domain.ScopeCandidatesWrite, want: [callerCount]int{401, 403, 403, 200, 200, 200, 403, 403},
+			request: func(*matrix, caller) (string, string) {
+				return "/v1/candidates/batch", `{"candidates":[{"display_name":"Batch one"},{"display_name":"Batch two"}]}`
+			}},
 		{route: "GET /v1/candidates", scope: domain.ScopeCandidatesRead, want: [callerCount]int{401, 403, 403, 200, 200, 200, 403, 403},
 			request: func(*matrix, caller) (string, string) { return "/v1/candidates", "" }},
 		{route: "GET /v1/candidates/:id", scope: domain.ScopeCandidatesRead, want: orgXCandidate(200), request: onX("", "")},
