@@ -82,6 +82,8 @@ func candidateMatrixRows() []matrixRow {
 			request: func(*matrix, caller) (string, string) {
 				return "/v1/candidates/batch", `{"candidates":[{"display_name":"Batch one"},{"display_name":"Batch two"}]}`
 			}},
+		{route: "GET /v1/orgs/:id/candidates/export", scope: domain.ScopeCandidatesRead, want: [callerCount]int{401, 403, 403, 200, 404, 200, 403, 403},
+			request: func(m *matrix, _ caller) (string, string) { return "/v1/orgs/" + m.orgX + "/candidates/export", "" }},
 		{route: "GET /v1/candidates", scope: domain.ScopeCandidatesRead, want: [callerCount]int{401, 403, 403, 200, 200, 200, 403, 403},
 			request: func(*matrix, caller) (string, string) { return "/v1/candidates", "" }},
 		{route: "GET /v1/candidates/:id", scope: domain.ScopeCandidatesRead, want: orgXCandidate(200), request: onX("", "")},

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/labstack/echo/v4"
@@ -25,6 +24,7 @@ func (s *server) candidateRoutes(e *echo.Echo) {
 	e.POST("/v1/candidates", s.createCandidate, s.idempotent)
 	e.POST(batchPath, s.importBatch, s.idempotent)
 	e.GET("/v1/candidates", s.listCandidates)
+	e.GET("/v1/orgs/:id/candidates/export", s.exportCandidates)
 	e.GET("/v1/candidates/:id", s.getCandidate)
 	e.PATCH("/v1/candidates/:id", s.patchCandidate)
 	e.DELETE("/v1/candidates/:id", s.deleteCandidate)
@@ -169,15 +169,9 @@ func (s *server) listCandidates(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var since *time.Time
-	if v := c.QueryParam("updated_since"); v != "" {
-		t, err := time.Parse(time.RFC3339Nano, v)
-		if err != nil {
-			verr := &domain.ValidationError{}
-			verr.Add("updated_since", "datetime", "must be an RFC 3339 time such as 2026-03-01T09:30:00Z")
-			return verr
-		}
-		since = &t
+	since, err := sinceParam(c)
+	if err != nil {
+		return err
 	}
 	list, next, err := s.deps.Candidates.ListForOrg(c.Request().Context(), principalOf(c), after, since, limit)
 	if err != nil {

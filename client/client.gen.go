@@ -2348,6 +2348,12 @@ type GetOrgsByIdApiKeysParams struct {
 	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
 }
 
+// GetOrgsByIdCandidatesExportParams defines parameters for GetOrgsByIdCandidatesExport.
+type GetOrgsByIdCandidatesExportParams struct {
+	// UpdatedSince only candidates changed at or after this time (RFC 3339)
+	UpdatedSince *time.Time `form:"updated_since,omitempty" json:"updated_since,omitempty"`
+}
+
 // PostTransferMapParams defines parameters for PostTransferMap.
 type PostTransferMapParams struct {
 	// Framework framework version as slug@version; default: latest published community-management
@@ -3103,6 +3109,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with DELETE /v1/orgs/{id}/api-keys/{key_id} (the `DeleteOrgsByIdApiKeysByKeyId` operationId).
 	DeleteOrgsByIdApiKeysByKeyId(ctx context.Context, id openapi_types.UUID, keyId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetOrgsByIdCandidatesExport Export the organisation's candidates
+	//
+	// Every candidate of the organisation with its latest assessment by the organisation, streamed in creation order as it is read (constant memory): NDJSON, one ExportLine a line (Accept: application/x-ndjson, the default), or CSV (Accept: text/csv: one row a candidate, a column per competency score and per rung fit). updated_since gives an incremental sync. Recruiters of the organisation and keys with candidates:read.
+	//
+	// Corresponds with GET /v1/orgs/{id}/candidates/export (the `GetOrgsByIdCandidatesExport` operationId).
+	GetOrgsByIdCandidatesExport(ctx context.Context, id openapi_types.UUID, params *GetOrgsByIdCandidatesExportParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostOrgsByIdMembersWithBody Invite a recruiter
 	//
@@ -4534,6 +4547,23 @@ func (c *Client) PostOrgsByIdApiKeys(ctx context.Context, id openapi_types.UUID,
 // Corresponds with DELETE /v1/orgs/{id}/api-keys/{key_id} (the `DeleteOrgsByIdApiKeysByKeyId` operationId).
 func (c *Client) DeleteOrgsByIdApiKeysByKeyId(ctx context.Context, id openapi_types.UUID, keyId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteOrgsByIdApiKeysByKeyIdRequest(c.Server, id, keyId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetOrgsByIdCandidatesExport Export the organisation's candidates
+//
+// Every candidate of the organisation with its latest assessment by the organisation, streamed in creation order as it is read (constant memory): NDJSON, one ExportLine a line (Accept: application/x-ndjson, the default), or CSV (Accept: text/csv: one row a candidate, a column per competency score and per rung fit). updated_since gives an incremental sync. Recruiters of the organisation and keys with candidates:read.
+//
+// Corresponds with GET /v1/orgs/{id}/candidates/export (the `GetOrgsByIdCandidatesExport` operationId).
+func (c *Client) GetOrgsByIdCandidatesExport(ctx context.Context, id openapi_types.UUID, params *GetOrgsByIdCandidatesExportParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOrgsByIdCandidatesExportRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7562,6 +7592,67 @@ func NewDeleteOrgsByIdApiKeysByKeyIdRequest(server string, id openapi_types.UUID
 	return req, nil
 }
 
+// NewGetOrgsByIdCandidatesExportRequest constructs an http.Request for the GetOrgsByIdCandidatesExport method
+func NewGetOrgsByIdCandidatesExportRequest(server string, id openapi_types.UUID, params *GetOrgsByIdCandidatesExportParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/orgs/%s/candidates/export", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.UpdatedSince != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updated_since", *params.UpdatedSince, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewPostOrgsByIdMembersRequest calls the generic PostOrgsByIdMembers builder with application/json body
 func NewPostOrgsByIdMembersRequest(server string, id openapi_types.UUID, body PostOrgsByIdMembersJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -8453,6 +8544,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with DELETE /v1/orgs/{id}/api-keys/{key_id} (the `DeleteOrgsByIdApiKeysByKeyId` operationId).
 	DeleteOrgsByIdApiKeysByKeyIdWithResponse(ctx context.Context, id openapi_types.UUID, keyId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteOrgsByIdApiKeysByKeyIdResponse, error)
+
+	// GetOrgsByIdCandidatesExportWithResponse Export the organisation's candidates
+	//
+	// Every candidate of the organisation with its latest assessment by the organisation, streamed in creation order as it is read (constant memory): NDJSON, one ExportLine a line (Accept: application/x-ndjson, the default), or CSV (Accept: text/csv: one row a candidate, a column per competency score and per rung fit). updated_since gives an incremental sync. Recruiters of the organisation and keys with candidates:read.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/orgs/{id}/candidates/export (the `GetOrgsByIdCandidatesExport` operationId).
+	GetOrgsByIdCandidatesExportWithResponse(ctx context.Context, id openapi_types.UUID, params *GetOrgsByIdCandidatesExportParams, reqEditors ...RequestEditorFn) (*GetOrgsByIdCandidatesExportResponse, error)
 
 	// PostOrgsByIdMembersWithBodyWithResponse Invite a recruiter
 	//
@@ -12979,6 +13079,75 @@ func (r DeleteOrgsByIdApiKeysByKeyIdResponse) ContentType() string {
 	return ""
 }
 
+type GetOrgsByIdCandidatesExportResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON406 the response for an HTTP 406 `application/problem+json` response
+	ApplicationproblemJSON406 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetOrgsByIdCandidatesExportResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetOrgsByIdCandidatesExportResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetOrgsByIdCandidatesExportResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON406 returns the response for an HTTP 406 `application/problem+json` response
+func (r GetOrgsByIdCandidatesExportResponse) GetApplicationproblemJSON406() *ApiProblem {
+	return r.ApplicationproblemJSON406
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r GetOrgsByIdCandidatesExportResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r GetOrgsByIdCandidatesExportResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetOrgsByIdCandidatesExportResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetOrgsByIdCandidatesExportResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetOrgsByIdCandidatesExportResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // PostOrgsByIdMembersResponse201Headers the declared response headers of an HTTP 201 response for PostOrgsByIdMembers
 type PostOrgsByIdMembersResponse201Headers struct {
 	CacheControl *string
@@ -14401,6 +14570,21 @@ func (c *ClientWithResponses) DeleteOrgsByIdApiKeysByKeyIdWithResponse(ctx conte
 		return nil, err
 	}
 	return ParseDeleteOrgsByIdApiKeysByKeyIdResponse(rsp)
+}
+
+// GetOrgsByIdCandidatesExportWithResponse Export the organisation's candidates
+//
+// Every candidate of the organisation with its latest assessment by the organisation, streamed in creation order as it is read (constant memory): NDJSON, one ExportLine a line (Accept: application/x-ndjson, the default), or CSV (Accept: text/csv: one row a candidate, a column per competency score and per rung fit). updated_since gives an incremental sync. Recruiters of the organisation and keys with candidates:read.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/orgs/{id}/candidates/export (the `GetOrgsByIdCandidatesExport` operationId).
+func (c *ClientWithResponses) GetOrgsByIdCandidatesExportWithResponse(ctx context.Context, id openapi_types.UUID, params *GetOrgsByIdCandidatesExportParams, reqEditors ...RequestEditorFn) (*GetOrgsByIdCandidatesExportResponse, error) {
+	rsp, err := c.GetOrgsByIdCandidatesExport(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetOrgsByIdCandidatesExportResponse(rsp)
 }
 
 // PostOrgsByIdMembersWithBodyWithResponse Invite a recruiter
@@ -18414,6 +18598,60 @@ func ParseDeleteOrgsByIdApiKeysByKeyIdResponse(rsp *http.Response) (*DeleteOrgsB
 			return nil, err
 		}
 		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetOrgsByIdCandidatesExportResponse parses an HTTP response from a GetOrgsByIdCandidatesExportWithResponse call
+func ParseGetOrgsByIdCandidatesExportResponse(rsp *http.Response) (*GetOrgsByIdCandidatesExportResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetOrgsByIdCandidatesExportResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 406:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON406 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
 
 	}
 

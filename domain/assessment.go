@@ -82,6 +82,11 @@ type ResultSummary struct {
 	Competencies []ScoreBrief    `json:"c"`
 	Dimensions   DimensionScores `json:"d"`
 	Levels       []LevelBrief    `json:"l"`
+	// Profile, Recommended and Next are the profile kind and the slugs of
+	// the rung that fits now and the next one ("" when none).
+	Profile     string `json:"p,omitempty"`
+	Recommended string `json:"r,omitempty"`
+	Next        string `json:"n,omitempty"`
 }
 
 // ScoreBrief is one competency's score.
@@ -100,7 +105,14 @@ type LevelBrief struct {
 
 // Summarise returns the summary of r.
 func Summarise(r Result) ResultSummary {
-	s := ResultSummary{Dimensions: r.Dimensions, Competencies: make([]ScoreBrief, len(r.Competencies)), Levels: make([]LevelBrief, len(r.Levels))}
+	s := ResultSummary{Dimensions: r.Dimensions, Competencies: make([]ScoreBrief, len(r.Competencies)), Levels: make([]LevelBrief, len(r.Levels)),
+		Profile: r.Profile.Kind}
+	if r.RecommendedLevel != nil {
+		s.Recommended = r.RecommendedLevel.Slug
+	}
+	if r.NextLevel != nil {
+		s.Next = r.NextLevel.Slug
+	}
 	for i, c := range r.Competencies {
 		s.Competencies[i] = ScoreBrief{Slug: c.Slug, Score: c.Score}
 	}

@@ -47,6 +47,8 @@ const (
 	// ActionScorecardWrite is a recruiter's or a key's interview scorecard
 	// on a candidate their organisation may see.
 	ActionScorecardWrite Action = "scorecard:write"
+	// ActionCandidateExport streams an organisation's candidates out.
+	ActionCandidateExport Action = "candidate:export"
 )
 
 // Actions recorded in the audit log that need no policy decision (the
@@ -138,6 +140,7 @@ var rules = map[Action]rule{
 	ActionCandidateCreate: {roles: []string{RoleRecruiter}, scope: domain.ScopeCandidatesWrite, own: ownOrg},
 	ActionCandidateList:   {roles: []string{RoleRecruiter}, scope: domain.ScopeCandidatesRead, own: ownOrg},
 	ActionMyCandidate:     {roles: []string{RoleJobSeeker}},
+	ActionCandidateExport: {roles: []string{RoleRecruiter}, scope: domain.ScopeCandidatesRead, own: ownOrg},
 	ActionScorecardWrite:  {roles: []string{RoleRecruiter}, scope: domain.ScopeScorecardsWrite, own: ownCandidateRead},
 }
 

@@ -26,6 +26,9 @@ var loadContract = sync.OnceValues(func() (*contract, error) {
 	// Images (the radar chart) are checked for their status and media type;
 	// their bytes are the drawing's business.
 	openapi3filter.RegisterBodyDecoder("image/svg+xml", openapi3filter.FileBodyDecoder)
+	// Streams (exports) likewise: a line-by-line test reads them.
+	openapi3filter.RegisterBodyDecoder("application/x-ndjson", openapi3filter.FileBodyDecoder)
+	openapi3filter.RegisterBodyDecoder("text/csv", openapi3filter.FileBodyDecoder)
 	return parseContract(openapi.YAML())
 })
 
