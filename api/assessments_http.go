@@ -291,6 +291,7 @@ func chartInput(v *service.FrameworkView, res domain.Result) chart.Input {
 //	@Param			id		path		string				true	"candidate id"	format(uuid)
 //	@Param			body	body		ScorecardRequest	true	"the scorecard"
 //	@Success		201		{object}	Scorecard
+//	@Header			201		{string}	ETag	"the scorecard's id: it never changes"
 //	@Failure		400		{object}	Problem	"malformed JSON, unknown field or wrong type"
 //	@Failure		401		{object}	Problem	"no, invalid or expired credentials"
 //	@Failure		403		{object}	Problem	"not a recruiter, or a key without scorecards:write"
@@ -328,6 +329,8 @@ func (s *server) createScorecard(c echo.Context) error {
 		out.Ratings[i] = ScorecardRatingRequest{Competency: r.Competency, Proficiency: &p, Note: r.Note}
 	}
 	noStore(c)
+	// A scorecard never changes: its id is a strong ETag.
+	c.Response().Header().Set("ETag", `"`+sc.ID+`"`)
 	return c.JSON(http.StatusCreated, out)
 }
 

@@ -130,11 +130,11 @@ func authDeps(t testing.TB, db *repository.DB, params service.Argon2Params) Deps
 		t.Fatal(err)
 	}
 	policy := service.NewPolicy()
+	idempotency := service.NewIdempotency(db, repository.NewIdempotencyKeys(db), nil)
 	candidates := service.NewCandidates(service.CandidatesDeps{
 		Tx: db, Store: repository.NewCandidates(db), Orgs: orgs, Audit: audit, AuditLog: repository.NewAuditLog(db),
-		Policy: policy, Frameworks: fw,
+		Policy: policy, Frameworks: fw, OnErase: idempotency.ForgetSubject,
 	})
-	idempotency := service.NewIdempotency(db, repository.NewIdempotencyKeys(db), nil, candidates.SubjectIDs)
 	return Deps{
 		DB:          db,
 		Frameworks:  fw,

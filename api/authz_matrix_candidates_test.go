@@ -72,8 +72,8 @@ func candidateMatrixRows() []matrixRow {
 			m.s.mustStatus(m.s.do(http.MethodPut, "/v1/me/candidate", token, profileBody), http.StatusCreated)
 		}
 	}
-	patch := map[string]string{"If-Match": `"v1"`, "Content-Type": mimeMergePatch}
-	ifMatch := map[string]string{"If-Match": `"v1"`}
+	patch := map[string]string{"If-Match": "*", "Content-Type": mimeMergePatch}
+	ifMatch := map[string]string{"If-Match": "*"}
 	scorecard := `{"ratings":[{"competency":"stakeholder-influence","proficiency":3,"note":"Calm with a hard partner."}],"overall_recommendation":"yes"}`
 	return []matrixRow{
 		{route: "POST /v1/candidates", scope: domain.ScopeCandidatesWrite, want: [callerCount]int{401, 403, 403, 201, 201, 201, 403, 403},

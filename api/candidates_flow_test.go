@@ -69,7 +69,7 @@ func TestAJobSeekerKeepsAProfileAndWatchesItImprove(t *testing.T) {
 			t.Fatalf("before saving: %d", rec.Code)
 		}
 		c, etag := f.putProfile(f.seeker, profileBody, "", http.StatusCreated)
-		if c.Owner != "person" || c.Visibility != "private" || etag != `"v1"` || len(c.Experiences) != 2 {
+		if c.Owner != "person" || c.Visibility != "private" || etag != tag(c.ID, 1) || len(c.Experiences) != 2 {
 			t.Fatalf("created %+v %s", c, etag)
 		}
 		if c.Experiences[0].Highlights[0] != "Grew a donor circle\nfrom 10 to 80" {
@@ -77,8 +77,9 @@ func TestAJobSeekerKeepsAProfileAndWatchesItImprove(t *testing.T) {
 		}
 		// Replacing needs If-Match; a stale one is refused.
 		f.putProfile(f.seeker, profileBody, "", http.StatusPreconditionRequired)
-		f.putProfile(f.seeker, profileBody, `"v7"`, http.StatusPreconditionFailed)
-		f.putProfile(f.seeker, profileBody, `W/"v1"`, http.StatusPreconditionFailed)
+		f.putProfile(f.seeker, profileBody, tag(c.ID, 7), http.StatusPreconditionFailed)
+		f.putProfile(f.seeker, profileBody, "W/"+tag(c.ID, 1), http.StatusPreconditionFailed)
+		f.putProfile(f.seeker, profileBody, `"`+c.ID+`.01"`, http.StatusPreconditionFailed)
 
 		first, firstBytes := f.assess(f.seeker, "/v1/me/candidate/assessments")
 		if first.Progress != nil || first.MadeBy != "person" || first.Framework.Version == "" || len(first.Result.Competencies) != 13 {
@@ -88,7 +89,7 @@ func TestAJobSeekerKeepsAProfileAndWatchesItImprove(t *testing.T) {
 		patch := `{"experiences":[{"title":"Major Gifts Officer","years":8,"community_served":"donors"},{"title":"Community Manager","years":2}],"self_ratings":[{"competency":"stakeholder-influence","proficiency":4,"evidence":"Led the partner council."}]}`
 		rec := f.doWith(http.MethodPatch, "/v1/me/candidate", f.seeker, patch, map[string]string{"If-Match": etag, "Content-Type": mimeMergePatch})
 		f.mustStatus(rec, http.StatusOK)
-		if rec.Header().Get("ETag") != `"v2"` {
+		if rec.Header().Get("ETag") != tag(c.ID, 2) {
 			t.Fatalf("etag after patch %q", rec.Header().Get("ETag"))
 		}
 		second, _ := f.assess(f.seeker, "/v1/me/candidate/assessments")
@@ -204,7 +205,7 @@ func TestRecruitersSeeAPersonOnlyWhileShared(t *testing.T) {
 			t.Fatalf("count %d", n.Count)
 		}
 		// Withdrawing consent hides it again, and the record says who and when.
-		_, _ = f.putProfile(f.seeker, profileBody, `"v2"`, http.StatusOK)
+		_, _ = f.putProfile(f.seeker, profileBody, `"`+c.ID+`.9", `+etag, http.StatusOK)
 		if rec := f.do(http.MethodGet, path, f.recY, ""); rec.Code != http.StatusNotFound {
 			t.Fatalf("hidden profile read: %d", rec.Code)
 		}
@@ -255,7 +256,7 @@ func TestAnOrganisationKeepsItsCandidates(t *testing.T) {
 		}
 		// A merge patch removes with null and keeps what it does not name.
 		rec := f.doWith(http.MethodPatch, "/v1/candidates/"+ids[1], f.recX, `{"headline":null,"contact_email":"new@example.org"}`,
-			map[string]string{"If-Match": `"v1"`, "Content-Type": mimeMergePatch})
+			map[string]string{"If-Match": tag(ids[1], 1), "Content-Type": mimeMergePatch})
 		f.mustStatus(rec, http.StatusOK)
 		var c Candidate
 		decode(t, rec, &c)
@@ -269,14 +270,14 @@ func TestAnOrganisationKeepsItsCandidates(t *testing.T) {
 		}
 		// An organisation cannot share a candidate for them.
 		rec = f.doWith(http.MethodPatch, "/v1/candidates/"+ids[1], f.recX, `{"visibility":"recruiters"}`,
-			map[string]string{"If-Match": `"v2"`, "Content-Type": mimeMergePatch})
+			map[string]string{"If-Match": tag(ids[1], 2), "Content-Type": mimeMergePatch})
 		if rec.Code != http.StatusUnprocessableEntity || problemOf(t, rec).Errors[0].Field != "visibility" {
 			t.Fatalf("org sharing: %d %s", rec.Code, rec.Body.String())
 		}
 		// Delete needs the current ETag.
 		f.mustStatus(f.doWith(http.MethodDelete, "/v1/candidates/"+ids[1], f.recX, "", nil), http.StatusPreconditionRequired)
-		f.mustStatus(f.doWith(http.MethodDelete, "/v1/candidates/"+ids[1], f.recX, "", map[string]string{"If-Match": `"v1"`}), http.StatusPreconditionFailed)
-		f.mustStatus(f.doWith(http.MethodDelete, "/v1/candidates/"+ids[1], f.recX, "", map[string]string{"If-Match": `"v2"`}), http.StatusNoContent)
+		f.mustStatus(f.doWith(http.MethodDelete, "/v1/candidates/"+ids[1], f.recX, "", map[string]string{"If-Match": tag(ids[1], 1)}), http.StatusPreconditionFailed)
+		f.mustStatus(f.doWith(http.MethodDelete, "/v1/candidates/"+ids[1], f.recX, "", map[string]string{"If-Match": tag(ids[1], 2)}), http.StatusNoContent)
 		f.mustStatus(f.do(http.MethodGet, "/v1/candidates/"+ids[1], f.recX, ""), http.StatusNotFound)
 	})
 }
@@ -305,3 +306,6 @@ func TestTheRadarChartIsAnAccessibleSVG(t *testing.T) {
 		t.Fatalf("B read A's chart: %d", rec.Code)
 	}
 }
+
+// tag is the ETag of a candidate's version.
+func tag(id string, version int) string { return fmt.Sprintf(`"%s.%d"`, id, version) }

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"mime"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -48,8 +49,13 @@ func (s *server) candidateRoutes(e *echo.Echo) {
 	e.GET("/v1/assessments/:id/chart.svg", s.assessmentChart)
 }
 
-// candidateETag is the strong ETag of a candidate's version.
-func candidateETag(c domain.Candidate) string { return `"v` + strconv.Itoa(c.Version) + `"` }
+// candidateETag is the strong ETag of a candidate's version: its id and
+// version, so that a profile deleted and made again never matches a tag of
+// the old one.
+func candidateETag(c domain.Candidate) string { return service.TagOf(c).ETag() }
+
+// etagPattern is the shape of the tags candidateETag makes.
+var etagPattern = regexp.MustCompile(`^"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([1-9][0-9]{0,9})"$`)
 
 // writeCandidate answers one candidate with its ETag; never cached by
 // shared caches, and revalidated by private ones.
@@ -70,17 +76,18 @@ func precondition(c echo.Context) service.Precondition {
 	if raw == "" {
 		return service.Precondition{}
 	}
-	p := service.Precondition{Present: true, Version: -1}
+	p := service.Precondition{Present: true}
 	for _, t := range strings.Split(raw, ",") {
 		t = strings.TrimSpace(t)
 		if t == "*" {
 			p.Any = true
 			continue
 		}
-		// If-Match uses the strong comparison: a weak tag never matches.
-		if v, ok := strings.CutPrefix(t, `"v`); ok {
-			if n, err := strconv.Atoi(strings.TrimSuffix(v, `"`)); err == nil && strings.HasSuffix(v, `"`) && n > 0 {
-				p.Version = n
+		// If-Match uses the strong comparison: a weak tag, or one this API
+		// never issued, matches nothing.
+		if m := etagPattern.FindStringSubmatch(t); m != nil {
+			if n, err := strconv.Atoi(m[2]); err == nil {
+				p.Tags = append(p.Tags, service.CandidateTag{ID: m[1], Version: n})
 			}
 		}
 	}

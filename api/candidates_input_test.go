@@ -32,7 +32,7 @@ func TestMalformedCandidateRequestsChangeNothing(t *testing.T) {
 		exp := func(e string) string { return `{"display_name":"A","experiences":[` + e + `]}` }
 		many := strings.TrimSuffix(strings.Repeat(`{"background":"teaching","years":1},`, 21), ",")
 		highlights := `"highlights":[` + strings.TrimSuffix(strings.Repeat(`"h",`, 11), ",") + `]`
-		patch := map[string]string{"If-Match": `"v1"`, "Content-Type": mimeMergePatch}
+		patch := map[string]string{"If-Match": tag(orgCand.ID, 1), "Content-Type": mimeMergePatch}
 
 		type bad struct {
 			name, method, path, token, body string
@@ -69,14 +69,14 @@ func TestMalformedCandidateRequestsChangeNothing(t *testing.T) {
 			{"a NUL in evidence", "POST", "/v1/candidates", f.recX, `{"display_name":"A","self_ratings":[{"competency":"stakeholder-influence","proficiency":2,"evidence":"a\u0000"}]}`, nil, 400, "self_ratings[0].evidence"},
 			{"a duplicate key", "PUT", "/v1/me/candidate", f.seeker, `{"display_name":"A","display_name":"B"}`, map[string]string{"If-Match": etag}, 400, "display_name"},
 			{"a replace without If-Match", "PUT", "/v1/me/candidate", f.seeker, profileBody, nil, 428, ""},
-			{"a replace with a stale If-Match", "PUT", "/v1/me/candidate", f.seeker, profileBody, map[string]string{"If-Match": `"v9"`}, 412, ""},
+			{"a replace with a stale If-Match", "PUT", "/v1/me/candidate", f.seeker, profileBody, map[string]string{"If-Match": strings.Replace(etag, `.1"`, `.9"`, 1)}, 412, ""},
 			{"a merge patch nulling the name", "PATCH", cand, f.recX, `{"display_name":null}`, patch, 422, "display_name"},
 			{"a merge patch with a gender", "PATCH", cand, f.recX, `{"gender":"male"}`, patch, 400, "gender"},
 			{"a merge patch with years as text", "PATCH", cand, f.recX, `{"experiences":[{"background":"teaching","years":"two"}]}`, patch, 400, "experiences[0].years"},
 			{"a merge patch that is an array", "PATCH", cand, f.recX, `[]`, patch, 400, ""},
-			{"a merge patch as text/plain", "PATCH", cand, f.recX, `{"headline":"x"}`, map[string]string{"If-Match": `"v1"`, "Content-Type": "text/plain"}, 415, ""},
+			{"a merge patch as text/plain", "PATCH", cand, f.recX, `{"headline":"x"}`, map[string]string{"If-Match": tag(orgCand.ID, 1), "Content-Type": "text/plain"}, 415, ""},
 			{"a patch without If-Match", "PATCH", cand, f.recX, `{"headline":"x"}`, map[string]string{"Content-Type": mimeMergePatch}, 428, ""},
-			{"a patch with a stale If-Match", "PATCH", cand, f.recX, `{"headline":"x"}`, map[string]string{"If-Match": `"v2"`, "Content-Type": mimeMergePatch}, 412, ""},
+			{"a patch with a stale If-Match", "PATCH", cand, f.recX, `{"headline":"x"}`, map[string]string{"If-Match": tag(orgCand.ID, 2), "Content-Type": mimeMergePatch}, 412, ""},
 			{"a delete without If-Match", "DELETE", cand, f.recX, "", nil, 428, ""},
 			{"a forged cursor", "GET", "/v1/candidates?cursor=" + base64.RawURLEncoding.EncodeToString([]byte("'; DROP TABLE candidates; --")), f.recX, "", nil, 422, "cursor"},
 			{"a cursor that is not base64", "GET", "/v1/candidates?cursor=not*base64!", f.recX, "", nil, 422, "cursor"},

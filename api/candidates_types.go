@@ -98,11 +98,12 @@ type ScorecardCount struct {
 
 // AccessEntry is one read of the person's profile or assessments.
 type AccessEntry struct {
-	OrganisationID   string    `json:"organisation_id,omitempty" format:"uuid"`
-	OrganisationName string    `json:"organisation_name" example:"Acme Community"`
-	What             string    `json:"what" enums:"profile,assessments"`
-	Via              string    `json:"via" enums:"recruiter,api_key"`
-	At               time.Time `json:"at"`
+	OrganisationID   string `json:"organisation_id,omitempty" format:"uuid"`
+	OrganisationName string `json:"organisation_name" example:"Acme Community"`
+	// profile, assessments (read), assessed (an assessment made) or interview scorecard.
+	What string    `json:"what" enums:"profile,assessments,assessed,interview scorecard"`
+	Via  string    `json:"via" enums:"recruiter,api_key"`
+	At   time.Time `json:"at"`
 }
 
 // AccessLog lists the reads, oldest first.

@@ -151,7 +151,7 @@ func (failingPut) Put(context.Context, string, string, domain.StoredAnswer, time
 func TestTheChangeAndItsStoredAnswerCommitTogether(t *testing.T) {
 	repotest.Each(t, func(t *testing.T, db *repository.DB) {
 		s := newAuthServerWith(t, db, Config{}, cheapArgon2, func(d *Deps) {
-			d.Idempotency = service.NewIdempotency(db, failingPut{repository.NewIdempotencyKeys(db)}, nil, nil)
+			d.Idempotency = service.NewIdempotency(db, failingPut{repository.NewIdempotencyKeys(db)}, nil)
 		})
 		f := &candidateFlow{authServer: s}
 		f.admin = s.admin()

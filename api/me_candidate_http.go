@@ -158,6 +158,7 @@ func (s *server) listMyConsents(c echo.Context) error {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Success		200	{object}	ScorecardCount
+//	@Header			200	{string}	ETag	"changes with the count"
 //	@Failure		401	{object}	Problem	"no, invalid or expired access token"
 //	@Failure		403	{object}	Problem	"only job seekers keep a profile here"
 //	@Failure		404	{object}	Problem	"no profile saved"
@@ -167,8 +168,7 @@ func (s *server) countMyScorecards(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	noStore(c)
-	return c.JSON(http.StatusOK, ScorecardCount{Count: n})
+	return writeFresh(c, "scorecards", ScorecardCount{Count: n}, "private, no-cache")
 }
 
 // myAccessLog godoc

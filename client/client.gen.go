@@ -70,14 +70,20 @@ func (e ApiAccessEntryVia) Valid() bool {
 
 // Defines values for ApiAccessEntryWhat.
 const (
-	Assessments ApiAccessEntryWhat = "assessments"
-	Profile     ApiAccessEntryWhat = "profile"
+	Assessed           ApiAccessEntryWhat = "assessed"
+	Assessments        ApiAccessEntryWhat = "assessments"
+	InterviewScorecard ApiAccessEntryWhat = "interview scorecard"
+	Profile            ApiAccessEntryWhat = "profile"
 )
 
 // Valid indicates whether the value is a known member of the ApiAccessEntryWhat enum.
 func (e ApiAccessEntryWhat) Valid() bool {
 	switch e {
+	case Assessed:
+		return true
 	case Assessments:
+		return true
+	case InterviewScorecard:
 		return true
 	case Profile:
 		return true
@@ -710,15 +716,17 @@ type ApiAccessEntry struct {
 	OrganisationId *openapi_types.UUID `json:"organisation_id,omitempty"`
 
 	// OrganisationName Example: Acme Community
-	OrganisationName string             `json:"organisation_name"`
-	Via              ApiAccessEntryVia  `json:"via"`
-	What             ApiAccessEntryWhat `json:"what"`
+	OrganisationName string            `json:"organisation_name"`
+	Via              ApiAccessEntryVia `json:"via"`
+
+	// What profile, assessments (read), assessed (an assessment made) or interview scorecard.
+	What ApiAccessEntryWhat `json:"what"`
 }
 
 // ApiAccessEntryVia defines model for ApiAccessEntry.Via.
 type ApiAccessEntryVia string
 
-// ApiAccessEntryWhat defines model for ApiAccessEntry.What.
+// ApiAccessEntryWhat profile, assessments (read), assessed (an assessment made) or interview scorecard.
 type ApiAccessEntryWhat string
 
 // ApiAccessLog defines model for api.AccessLog.
@@ -10314,6 +10322,7 @@ func (r PostCandidatesByIdAssessmentsResponse) ContentType() string {
 
 // PostCandidatesByIdScorecardsResponse201Headers the declared response headers of an HTTP 201 response for PostCandidatesByIdScorecards
 type PostCandidatesByIdScorecardsResponse201Headers struct {
+	ETag               *string
 	IdempotentReplayed *string
 }
 
@@ -12472,6 +12481,11 @@ func (r GetMeCandidateConsentsResponse) ContentType() string {
 	return ""
 }
 
+// GetMeCandidateScorecardsResponse200Headers the declared response headers of an HTTP 200 response for GetMeCandidateScorecards
+type GetMeCandidateScorecardsResponse200Headers struct {
+	ETag *string
+}
+
 type GetMeCandidateScorecardsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -12483,6 +12497,8 @@ type GetMeCandidateScorecardsResponse struct {
 	ApplicationproblemJSON403 *ApiProblem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *ApiProblem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetMeCandidateScorecardsResponse200Headers
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -16252,6 +16268,13 @@ func ParsePostCandidatesByIdScorecardsResponse(rsp *http.Response) (*PostCandida
 	switch {
 	case rsp.StatusCode == 201:
 		var headers PostCandidatesByIdScorecardsResponse201Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
 		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -18150,6 +18173,19 @@ func ParseGetMeCandidateScorecardsResponse(rsp *http.Response) (*GetMeCandidateS
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetMeCandidateScorecardsResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
 	}
 
 	return response, nil

@@ -527,3 +527,19 @@ func (s *Candidates) LatestSummaries(ctx context.Context, candidateIDs []string,
 	}
 	return out, nil
 }
+
+// AuditWhileExists appends e only while the candidate exists. On
+// PostgreSQL the candidate's row is share-locked by the statement, so an
+// erasure (which locks it first) either finishes before and leaves nothing
+// to name, or waits until this entry is in and then turns it into a
+// tombstone; SQLite's write transactions are one at a time.
+func (s *Candidates) AuditWhileExists(ctx context.Context, e domain.AuditEntry, candidateID string) error {
+	lock := ""
+	if s.db.Dialect() == DialectPostgres {
+		lock = " FOR SHARE"
+	}
+	err := s.db.conn(ctx).Exec(`INSERT INTO audit_log (id, principal_kind, principal_id, organisation_id, action, object_type, object_id, request_id, created_at)
+		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM candidates WHERE id = ?`+lock+`)`,
+		e.ID, e.PrincipalKind, e.PrincipalID, e.OrganisationID, e.Action, e.ObjectType, e.ObjectID, e.RequestID, e.CreatedAt.UTC(), candidateID).Error
+	return translate(err, "audit entry")
+}

@@ -20,6 +20,10 @@ func translate(err error, what string) error {
 		return domain.Errorf(domain.ErrNotFound, "%s not found", what)
 	case errors.Is(err, gorm.ErrDuplicatedKey), isUniqueViolation(err):
 		return domain.Errorf(domain.ErrConflict, "%s already exists", what)
+	case errors.Is(err, gorm.ErrForeignKeyViolated), isForeignKeyViolation(err):
+		// What it refers to was deleted meanwhile (a candidate erased while
+		// an assessment of it was being made).
+		return domain.Errorf(domain.ErrNotFound, "what the %s refers to no longer exists", what)
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return err
 	case isBusy(err):
@@ -31,6 +35,11 @@ func translate(err error, what string) error {
 func isUniqueViolation(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
+}
+
+func isForeignKeyViolation(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "FOREIGN KEY constraint failed") || strings.Contains(msg, "SQLSTATE 23503")
 }
 
 func isBusy(err error) bool {

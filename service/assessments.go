@@ -71,7 +71,11 @@ func (s *Candidates) assess(ctx context.Context, pr Principal, c domain.Candidat
 	if err != nil {
 		return domain.Assessment{}, err
 	}
-	return out, s.store.AddAssessment(ctx, out, s.audit.Complete(ctx, Entry(pr, ActionAssessmentWrite, ObjectAssessment, out.ID)))
+	if err := s.store.AddAssessment(ctx, out, s.audit.Complete(ctx, Entry(pr, ActionAssessmentWrite, ObjectAssessment, out.ID))); err != nil {
+		return domain.Assessment{}, err
+	}
+	// The snapshot holds the profile: the person sees who made one.
+	return out, s.recordRead(ctx, pr, c, ActionAssessmentWrite)
 }
 
 // scoring is a framework version ready to score with.
@@ -172,10 +176,13 @@ func knownRatings(v *FrameworkView, rs []domain.SelfRating) []domain.SelfRating 
 // person's own is seen like their profile.
 func assessmentObject(c domain.Candidate, a domain.Assessment) Object {
 	o := Object{Type: ObjectAssessment, ID: a.ID, OwnerID: c.OwnerUserID, OrgID: c.OrganisationID}
-	if a.OrganisationID != "" {
-		o.OrgID = a.OrganisationID
-	} else {
+	switch {
+	case a.OrganisationID == "":
 		o.Shared = c.Shared()
+	case c.OwnerUserID == "" || c.Shared():
+		// An organisation's snapshot of a person's profile holds the
+		// profile: it reads it only while the person shares it.
+		o.OrgID = a.OrganisationID
 	}
 	return o
 }
@@ -351,6 +358,29 @@ type assessmentCache struct {
 	mu      sync.RWMutex
 	entries map[string]cachedAssessment
 	bytes   int
+	// gone holds candidates deleted through this process, for one TTL: a
+	// read that raced the deletion must not cache or serve them.
+	gone map[string]time.Time
+}
+
+func (c *assessmentCache) markGone(candidateID string, at time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gone == nil {
+		c.gone = map[string]time.Time{}
+	}
+	for id, t := range c.gone {
+		if at.Sub(t) >= AssessmentCacheTTL {
+			delete(c.gone, id)
+		}
+	}
+	c.gone[candidateID] = at
+}
+
+// goneLocked reports whether the candidate was deleted here within the TTL.
+func (c *assessmentCache) goneLocked(candidateID string, now time.Time) bool {
+	t, ok := c.gone[candidateID]
+	return ok && now.Sub(t) < AssessmentCacheTTL
 }
 
 type cachedAssessment struct {
@@ -363,8 +393,9 @@ func (s *Candidates) readAssessment(ctx context.Context, id string) (domain.Asse
 	now := s.now()
 	s.cache.mu.RLock()
 	e, ok := s.cache.entries[id]
+	gone := ok && s.cache.goneLocked(e.c.ID, now)
 	s.cache.mu.RUnlock()
-	if ok && now.Sub(e.fetched) < AssessmentCacheTTL && !now.Before(e.fetched) {
+	if ok && !gone && now.Sub(e.fetched) < AssessmentCacheTTL && !now.Before(e.fetched) {
 		return e.a, e.c, nil
 	}
 	a, c, err := s.store.AssessmentAccess(ctx, id)
@@ -373,6 +404,9 @@ func (s *Candidates) readAssessment(ctx context.Context, id string) (domain.Asse
 	}
 	s.cache.mu.Lock()
 	defer s.cache.mu.Unlock()
+	if s.cache.goneLocked(c.ID, now) {
+		return domain.Assessment{}, domain.Candidate{}, domain.Errorf(domain.ErrNotFound, "assessment not found")
+	}
 	if s.cache.entries == nil || s.cache.bytes+len(a.Body) > maxCachedAssessmentBytes {
 		s.cache.entries, s.cache.bytes = map[string]cachedAssessment{}, 0
 	}

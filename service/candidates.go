@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,6 +45,9 @@ type CandidateStore interface {
 	Scorecards(ctx context.Context, candidateID, orgID string, limit int) ([]domain.Scorecard, error)
 	CountScorecards(ctx context.Context, candidateID string) (int, error)
 	ForgetAuthor(ctx context.Context, userID string) error
+	// AuditWhileExists appends e only while the candidate exists (holding
+	// it against a concurrent delete until the transaction ends).
+	AuditWhileExists(ctx context.Context, e domain.AuditEntry, candidateID string) error
 }
 
 // AuditReader reads the audit log about one object.
@@ -63,6 +67,7 @@ type Candidates struct {
 	frameworks FrameworkSource
 	now        func() time.Time
 	cache      assessmentCache
+	onErase    func(ctx context.Context, candidateID string) error
 }
 
 // CandidatesDeps is what Candidates needs.
@@ -76,6 +81,9 @@ type CandidatesDeps struct {
 	Frameworks FrameworkSource
 	// Now may be nil.
 	Now func() time.Time
+	// OnErase, when set, removes what other stores keep about a candidate
+	// being deleted (stored idempotent answers), in the same transaction.
+	OnErase func(ctx context.Context, candidateID string) error
 }
 
 // NewCandidates returns the candidate service.
@@ -84,7 +92,7 @@ func NewCandidates(d CandidatesDeps) *Candidates {
 		d.Now = time.Now
 	}
 	return &Candidates{tx: d.Tx, store: d.Store, orgs: d.Orgs, audit: d.Audit, auditLog: d.AuditLog,
-		policy: d.Policy, frameworks: d.Frameworks, now: d.Now}
+		policy: d.Policy, frameworks: d.Frameworks, now: d.Now, onErase: d.OnErase}
 }
 
 // CandidateInput is a candidate's editable content, as a client sends it.
@@ -109,10 +117,23 @@ func InputOf(c domain.Candidate) CandidateInput {
 type Precondition struct {
 	Present bool
 	Any     bool
-	// Version is the version the client last saw; -1 when the tag was not
-	// one this API issued (it then never matches).
+	// Tags are the candidate versions the client names (a tag this API
+	// never issued names none, and so never matches).
+	Tags []CandidateTag
+}
+
+// CandidateTag is what a candidate's ETag says: which candidate, which version.
+type CandidateTag struct {
+	ID      string
 	Version int
 }
+
+// ETag is a candidate version's strong ETag: its id and version, so that a
+// profile deleted and made again never matches a tag of the old one.
+func (t CandidateTag) ETag() string { return `"` + t.ID + `.` + strconv.Itoa(t.Version) + `"` }
+
+// TagOf is c's current tag.
+func TagOf(c domain.Candidate) CandidateTag { return CandidateTag{ID: c.ID, Version: c.Version} }
 
 var errNeedIfMatch = domain.Errorf(domain.ErrPreconditionRequired,
 	"Send If-Match with the ETag of the candidate you last read, so that no one else's change is lost.")
@@ -120,12 +141,17 @@ var errNeedIfMatch = domain.Errorf(domain.ErrPreconditionRequired,
 var errStale = domain.Errorf(domain.ErrPreconditionFailed,
 	"The candidate changed since you read it: read it again, then retry with its new ETag.")
 
-func (p Precondition) check(current int) error {
-	switch {
-	case !p.Present:
+func (p Precondition) check(c domain.Candidate) error {
+	if !p.Present {
 		return errNeedIfMatch
-	case p.Any || p.Version == current:
+	}
+	if p.Any {
 		return nil
+	}
+	for _, t := range p.Tags {
+		if t == TagOf(c) {
+			return nil
+		}
 	}
 	return errStale
 }
@@ -230,7 +256,9 @@ func (s *Candidates) recordRead(ctx context.Context, pr Principal, c domain.Cand
 	if c.OwnerUserID == "" || (pr.Kind == PrincipalUser && pr.UserID == c.OwnerUserID) {
 		return nil
 	}
-	return s.audit.Record(ctx, Entry(pr, action, ObjectCandidate, c.ID))
+	// Only while the candidate exists: a read racing an erasure must not
+	// leave an entry naming what was erased.
+	return s.store.AuditWhileExists(ctx, s.audit.Complete(ctx, Entry(pr, action, ObjectCandidate, c.ID)), c.ID)
 }
 
 // MaxCandidatePage bounds one page of a candidate list.
@@ -282,7 +310,7 @@ func (s *Candidates) change(ctx context.Context, pr Principal, c domain.Candidat
 	if err := s.authorizeWrite(pr, ActionCandidateWrite, c); err != nil {
 		return domain.Candidate{}, err
 	}
-	if err := pre.check(c.Version); err != nil {
+	if err := pre.check(c); err != nil {
 		return domain.Candidate{}, err
 	}
 	in, err := edit(InputOf(c))
@@ -335,7 +363,7 @@ func (s *Candidates) remove(ctx context.Context, pr Principal, c domain.Candidat
 	if err := s.authorizeWrite(pr, ActionCandidateWrite, c); err != nil {
 		return err
 	}
-	if err := pre.check(c.Version); err != nil {
+	if err := pre.check(c); err != nil {
 		return err
 	}
 	if err := s.erase(ctx, c); err != nil {
@@ -354,7 +382,13 @@ func (s *Candidates) remove(ctx context.Context, pr Principal, c domain.Candidat
 // erase turns audit entries about c and its assessments into tombstones,
 // and forgets what this process cached of them.
 func (s *Candidates) erase(ctx context.Context, c domain.Candidate) error {
+	s.cache.markGone(c.ID, s.now())
 	s.forgetCandidate(c.ID)
+	if s.onErase != nil {
+		if err := s.onErase(ctx, c.ID); err != nil {
+			return err
+		}
+	}
 	ids, err := s.store.AssessmentIDs(ctx, c.ID)
 	if err != nil {
 		return err
@@ -409,7 +443,10 @@ func (s *Candidates) PutMine(ctx context.Context, pr Principal, pre Precondition
 		return err
 	})
 	if err != nil && errors.Is(err, domain.ErrConflict) {
-		// Two first saves raced: the other one won.
+		// Two first saves raced: the other one won, so this is now a replace.
+		if !pre.Present {
+			return domain.Candidate{}, false, errNeedIfMatch
+		}
 		return domain.Candidate{}, false, errStale
 	}
 	if err == nil {
@@ -454,6 +491,11 @@ func (s *Candidates) EraseOwner(ctx context.Context, userID string) error {
 	case err != nil:
 		return err
 	default:
+		// Locked first, so that no read records an entry about it between
+		// the tombstones and the delete.
+		if c, err = s.store.ByID(ctx, c.ID, true); err != nil {
+			return err
+		}
 		if err := s.erase(ctx, c); err != nil {
 			return err
 		}
@@ -597,6 +639,10 @@ func (s *Candidates) AccessLog(ctx context.Context, pr Principal) ([]AccessEntry
 			what = "profile"
 		case ActionAssessmentRead:
 			what = "assessments"
+		case ActionAssessmentWrite:
+			what = "assessed"
+		case ActionScorecardWrite:
+			what = "interview scorecard"
 		default:
 			continue
 		}
@@ -651,19 +697,6 @@ func (s *Candidates) Export(ctx context.Context, pr Principal) (MyData, error) {
 		return MyData{}, err
 	}
 	return out, nil
-}
-
-// SubjectIDs names what identifies the user's own profile in stored data
-// kept elsewhere (the candidate's id), for erasure.
-func (s *Candidates) SubjectIDs(ctx context.Context, userID string) ([]string, error) {
-	c, err := s.store.ByOwner(ctx, userID)
-	if errors.Is(err, domain.ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return []string{c.ID}, nil
 }
 
 // ExportRow is one candidate of an export with its organisation's latest

@@ -49,7 +49,7 @@ func TestWithdrawnConsentReachesEveryProcessWithinTheTTL(t *testing.T) {
 			}
 		}
 		profile.Visibility = domain.VisibilityPrivate
-		if _, _, err := here.PutMine(ctx, seeker, service.Precondition{Present: true, Version: c.Version}, profile); err != nil {
+		if _, _, err := here.PutMine(ctx, seeker, service.Precondition{Present: true, Tags: []service.CandidateTag{service.TagOf(c)}}, profile); err != nil {
 			t.Fatal(err)
 		}
 		if _, _, err := here.Assessment(ctx, recruiter, a.ID); !errors.Is(err, domain.ErrNotFound) {
@@ -73,6 +73,55 @@ func TestWithdrawnConsentReachesEveryProcessWithinTheTTL(t *testing.T) {
 		e.clock.Add(service.AssessmentCacheTTL)
 		if _, _, err := there.Assessment(ctx, seeker, a.ID); !errors.Is(err, domain.ErrNotFound) {
 			t.Fatalf("erased elsewhere, still served after the TTL: %v", err)
+		}
+	})
+}
+
+// staleStore answers assessment reads with what it read before a deletion,
+// as a read racing the deletion's commit would.
+type staleStore struct {
+	*repository.Candidates
+	a domain.Assessment
+	c domain.Candidate
+}
+
+func (s *staleStore) AssessmentAccess(context.Context, string) (domain.Assessment, domain.Candidate, error) {
+	return s.a, s.c, nil
+}
+
+// A read that raced an erasure made through this process neither serves
+// nor caches what it read.
+func TestAReadRacingAnErasureServesNothing(t *testing.T) {
+	repotest.Each(t, func(t *testing.T, db *repository.DB) {
+		e := newEnv(t, db, cheapArgon2)
+		ctx := context.Background()
+		audit := service.NewAudit(repository.NewAuditLog(db), e.clock.Now)
+		fw := service.NewFrameworks(repository.NewFrameworks(db), service.FrameworksOptions{Tx: db, Audit: audit})
+		if _, err := fw.EnsureDefault(ctx); err != nil {
+			t.Fatal(err)
+		}
+		stale := &staleStore{Candidates: repository.NewCandidates(db)}
+		cands := service.NewCandidates(service.CandidatesDeps{
+			Tx: db, Store: stale, Orgs: repository.NewOrganisations(db), Audit: audit,
+			AuditLog: repository.NewAuditLog(db), Policy: service.NewPolicy(), Frameworks: fw, Now: e.clock.Now,
+		})
+		seeker := service.Principal{Kind: service.PrincipalUser, UserID: e.signup(t, "ada@example.org").ID, Role: domain.RoleJobSeeker}
+		if _, _, err := cands.PutMine(ctx, seeker, service.Precondition{}, service.CandidateInput{DisplayName: "Ada",
+			Experiences: []domain.CandidateExperience{{Background: "fundraising", Years: 8}}}); err != nil {
+			t.Fatal(err)
+		}
+		a, err := cands.AssessMine(ctx, seeker, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stale.a, stale.c, err = repository.NewCandidates(db).AssessmentAccess(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := cands.EraseOwner(ctx, seeker.UserID); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := cands.Assessment(ctx, seeker, a.ID); !errors.Is(err, domain.ErrNotFound) {
+			t.Fatalf("served an erased assessment: %v", err)
 		}
 	})
 }

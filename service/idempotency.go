@@ -26,21 +26,18 @@ type IdempotencyStore interface {
 // replayed on a retry with the same request; the same key with another
 // request is refused, and so is a retry while the first still runs.
 type Idempotency struct {
-	tx    Transactor
-	store IdempotencyStore
-	now   func() time.Time
-	// subjects names, for an erased user, ids whose stored answers go too
-	// (their profile's id in organisations' answers).
-	subjects  func(ctx context.Context, userID string) ([]string, error)
+	tx        Transactor
+	store     IdempotencyStore
+	now       func() time.Time
 	lastPrune atomic.Int64
 }
 
-// NewIdempotency returns the service; now may be nil. subjects may be nil.
-func NewIdempotency(tx Transactor, store IdempotencyStore, now func() time.Time, subjects func(ctx context.Context, userID string) ([]string, error)) *Idempotency {
+// NewIdempotency returns the service; now may be nil.
+func NewIdempotency(tx Transactor, store IdempotencyStore, now func() time.Time) *Idempotency {
 	if now == nil {
 		now = time.Now
 	}
-	return &Idempotency{tx: tx, store: store, now: now, subjects: subjects}
+	return &Idempotency{tx: tx, store: store, now: now}
 }
 
 // ErrIdempotencyInUse answers a retry that arrives while the first request
@@ -149,22 +146,14 @@ func (s *Idempotency) prune(ctx context.Context) {
 }
 
 // EraseOwner deletes the stored answers of an erased user's account and
-// those that name their profile; it runs inside the deletion's transaction.
+// those naming the user; it runs inside the deletion's transaction. The
+// answers naming their profile go with it (ForgetSubject).
 func (s *Idempotency) EraseOwner(ctx context.Context, userID string) error {
-	if err := s.store.Forget(ctx, "user:"+userID, userID); err != nil {
-		return err
-	}
-	if s.subjects == nil {
-		return nil
-	}
-	ids, err := s.subjects(ctx, userID)
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		if err := s.store.Forget(ctx, "", id); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.store.Forget(ctx, "user:"+userID, userID)
+}
+
+// ForgetSubject deletes every stored answer naming id (a candidate being
+// deleted), inside the deletion's transaction.
+func (s *Idempotency) ForgetSubject(ctx context.Context, id string) error {
+	return s.store.Forget(ctx, "", id)
 }

@@ -57,12 +57,11 @@ func wireAuth(ctx context.Context, cfg config, db *repository.DB, log *slog.Logg
 		svc.users = service.NewUsers(auth)
 		return svc, nil
 	}
+	svc.idempotency = service.NewIdempotency(db, repository.NewIdempotencyKeys(db), nil)
 	svc.candidates = service.NewCandidates(service.CandidatesDeps{
 		Tx: db, Store: repository.NewCandidates(db), Orgs: orgs, Audit: audit, AuditLog: repository.NewAuditLog(db),
-		Policy: policy, Frameworks: frameworks,
+		Policy: policy, Frameworks: frameworks, OnErase: svc.idempotency.ForgetSubject,
 	})
-	svc.idempotency = service.NewIdempotency(db, repository.NewIdempotencyKeys(db), nil, svc.candidates.SubjectIDs)
-	// Stored answers go first: they find the profile through the candidate.
 	svc.users = service.NewUsers(auth, svc.idempotency, svc.candidates)
 	return svc, nil
 }
