@@ -102,6 +102,13 @@ func TestBulkImportWritesAllOrReportsByIndex(t *testing.T) {
 		if res.Created != 1 || res.Items[1].Errors[0].Rule != "unique" || res.Items[2].Errors[0].Field != "gender" || res.Items[3].Status != "error" {
 			t.Fatalf("duplicates and unknown fields: %+v", res)
 		}
+		// External ids with quotes, backslashes and commas are found again.
+		odd := `{"candidates":[{"external_id":"a\"b\\c,{d}","display_name":"Odd"}]}`
+		f.mustStatus(postWithKey(f.e, "/v1/candidates/batch", key, "", odd), http.StatusOK)
+		decode(t, postWithKey(f.e, "/v1/candidates/batch?upsert=true", key, "", odd), &res)
+		if res.Updated != 1 || res.Items[0].ExternalID != `a"b\c,{d}` {
+			t.Fatalf("odd external id: %+v", res)
+		}
 		if rec := postWithKey(f.e, "/v1/candidates/batch?atomic=maybe", key, "", dup); rec.Code != http.StatusUnprocessableEntity {
 			t.Fatalf("atomic=maybe: %d", rec.Code)
 		}

@@ -1,13 +1,14 @@
 package api
 
 import (
+	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
+	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/labstack/echo/v4"
 
 	"github.com/rungs/rungs/domain"
@@ -98,13 +99,17 @@ func (s *server) exportCandidates(c echo.Context) error {
 	if format == mimeCSV {
 		emit = csvExporter(res, v.Framework())
 	} else {
-		enc := json.NewEncoder(res)
-		enc.SetEscapeHTML(false)
+		var buf bytes.Buffer
 		emit = func(rows []service.ExportRow) error {
+			buf.Reset()
 			for _, r := range rows {
-				if err := enc.Encode(ExportLine{Candidate: toCandidate(r.Candidate), LatestAssessment: exportAssessment(r.Latest)}); err != nil {
+				if err := jsonv2.MarshalWrite(&buf, ExportLine{Candidate: toCandidate(r.Candidate), LatestAssessment: exportAssessment(r.Latest)}); err != nil {
 					return err
 				}
+				buf.WriteByte('\n')
+			}
+			if _, err := res.Write(buf.Bytes()); err != nil {
+				return err
 			}
 			res.Flush()
 			return nil
@@ -153,7 +158,7 @@ func exportAssessment(a domain.Assessment) *ExportAssessment {
 		return nil
 	}
 	var sum domain.ResultSummary
-	if err := json.Unmarshal(a.Summary, &sum); err != nil {
+	if err := jsonv2.Unmarshal(a.Summary, &sum); err != nil {
 		return nil
 	}
 	out := &ExportAssessment{ID: a.ID, CreatedAt: a.CreatedAt, Framework: a.FrameworkSlug + "@" + a.FrameworkVersion,

@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
+	jsonv2 "github.com/go-json-experiment/json"
 	"gorm.io/gorm"
 
 	"github.com/rungs/rungs/domain"
@@ -58,7 +60,7 @@ func candidateRowOf(c domain.Candidate) (candidateRow, error) {
 
 func (r candidateRow) domain() (domain.Candidate, error) {
 	var p candidateProfile
-	if err := json.Unmarshal([]byte(r.Profile), &p); err != nil {
+	if err := jsonv2.Unmarshal([]byte(r.Profile), &p); err != nil {
 		return domain.Candidate{}, fmt.Errorf("candidate %s: profile: %w", r.ID, err)
 	}
 	return domain.Candidate{
@@ -484,7 +486,14 @@ func (s *Candidates) ByExternalIDs(ctx context.Context, orgID string, ids []stri
 	for start := 0; start < len(ids); start += 500 {
 		end := min(start+500, len(ids))
 		var rows []candidateRow
-		if err := s.db.conn(ctx).Where("organisation_id = ? AND external_id IN ?", orgID, ids[start:end]).Find(&rows).Error; err != nil {
+		q := s.db.conn(ctx).Where("organisation_id = ? AND external_id IN ?", orgID, ids[start:end])
+		if s.db.Dialect() == DialectPostgres {
+			// One index probe a value: a parameter list of hundreds is
+			// otherwise compared with every candidate of the organisation.
+			q = s.db.conn(ctx).Raw(`SELECT c.* FROM unnest(?::text[]) AS e(ext) JOIN candidates c ON c.organisation_id = ? AND c.external_id = e.ext`,
+				textArray(ids[start:end]), orgID)
+		}
+		if err := q.Find(&rows).Error; err != nil {
 			return nil, translate(err, "candidate")
 		}
 		for _, r := range rows {
@@ -542,4 +551,21 @@ func (s *Candidates) AuditWhileExists(ctx context.Context, e domain.AuditEntry, 
 		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM candidates WHERE id = ?`+lock+`)`,
 		e.ID, e.PrincipalKind, e.PrincipalID, e.OrganisationID, e.Action, e.ObjectType, e.ObjectID, e.RequestID, e.CreatedAt.UTC(), candidateID).Error
 	return translate(err, "audit entry")
+}
+
+// textArray writes ids as one PostgreSQL text[] literal, so that they
+// travel as a single parameter.
+func textArray(ids []string) string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(id))
+		b.WriteByte('"')
+	}
+	b.WriteByte('}')
+	return b.String()
 }

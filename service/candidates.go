@@ -712,32 +712,62 @@ const exportBatch = 500
 // ExportOrg streams every candidate of the organisation in creation order,
 // changed at or after since when set, with its latest assessment by the
 // organisation, to emit a page at a time: memory stays flat however many
-// there are. The caller has been authorized for ActionCandidateExport.
+// there are. The next page is read while emit writes the current one. The
+// caller has been authorized for ActionCandidateExport.
 func (s *Candidates) ExportOrg(ctx context.Context, orgID string, since *time.Time, emit func([]ExportRow) error) error {
-	after := ""
-	for {
-		page, err := s.store.ListByOrganisation(ctx, orgID, after, since, exportBatch)
-		if err != nil || len(page) == 0 {
-			return err
+	type page struct {
+		rows []ExportRow
+		err  error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	pages := make(chan page, 1)
+	go func() {
+		defer close(pages)
+		after := ""
+		for {
+			rows, err := s.exportPage(ctx, orgID, after, since)
+			select {
+			case pages <- page{rows, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil || len(rows) < exportBatch {
+				return
+			}
+			after = rows[len(rows)-1].Candidate.ID
 		}
-		ids := make([]string, len(page))
-		for i, c := range page {
-			ids[i] = c.ID
+	}()
+	for p := range pages {
+		if p.err != nil {
+			return p.err
 		}
-		latest, err := s.store.LatestSummaries(ctx, ids, orgID)
-		if err != nil {
-			return err
-		}
-		rows := make([]ExportRow, len(page))
-		for i, c := range page {
-			rows[i] = ExportRow{Candidate: c, Latest: latest[c.ID]}
-		}
-		if err := emit(rows); err != nil {
-			return err
-		}
-		if len(page) < exportBatch {
+		if len(p.rows) == 0 {
 			return nil
 		}
-		after = page[len(page)-1].ID
+		if err := emit(p.rows); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+func (s *Candidates) exportPage(ctx context.Context, orgID, after string, since *time.Time) ([]ExportRow, error) {
+	list, err := s.store.ListByOrganisation(ctx, orgID, after, since, exportBatch)
+	if err != nil || len(list) == 0 {
+		return nil, err
+	}
+	ids := make([]string, len(list))
+	for i, c := range list {
+		ids[i] = c.ID
+	}
+	latest, err := s.store.LatestSummaries(ctx, ids, orgID)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]ExportRow, len(list))
+	for i, c := range list {
+		rows[i] = ExportRow{Candidate: c, Latest: latest[c.ID]}
+	}
+	return rows, nil
 }

@@ -23,7 +23,8 @@ CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
 
 -- The HR tool's own id for a candidate, unique per organisation.
 ALTER TABLE candidates ADD COLUMN external_id TEXT;
-CREATE UNIQUE INDEX candidates_external_id ON candidates (organisation_id, external_id) WHERE external_id IS NOT NULL;
+-- NULLs are distinct in a unique index: candidates without one do not clash.
+CREATE UNIQUE INDEX candidates_external_id ON candidates (organisation_id, external_id);
 
 -- +goose Down
 DROP INDEX candidates_external_id;
