@@ -105,9 +105,12 @@ func TestBulkImportWritesAllOrReportsByIndex(t *testing.T) {
 		// External ids with quotes, backslashes and commas are found again.
 		odd := `{"candidates":[{"external_id":"a\"b\\c,{d}","display_name":"Odd"}]}`
 		f.mustStatus(postWithKey(f.e, "/v1/candidates/batch", key, "", odd), http.StatusOK)
-		decode(t, postWithKey(f.e, "/v1/candidates/batch?upsert=true", key, "", odd), &res)
-		if res.Updated != 1 || res.Items[0].ExternalID != `a"b\c,{d}` {
-			t.Fatalf("odd external id: %+v", res)
+		rec = postWithKey(f.e, "/v1/candidates/batch?upsert=true", key, "", odd)
+		f.mustStatus(rec, http.StatusOK)
+		var oddRes BatchResult
+		decode(t, rec, &oddRes)
+		if oddRes.Updated != 1 || oddRes.Items[0].ExternalID != `a"b\c,{d}` {
+			t.Fatalf("odd external id: %+v", oddRes)
 		}
 		if rec := postWithKey(f.e, "/v1/candidates/batch?atomic=maybe", key, "", dup); rec.Code != http.StatusUnprocessableEntity {
 			t.Fatalf("atomic=maybe: %d", rec.Code)

@@ -522,11 +522,19 @@ func (s *Candidates) LatestSummaries(ctx context.Context, candidateIDs []string,
 		maker = "b.organisation_id = ?"
 		args = append(args, m)
 	}
-	args = append(args, candidateIDs)
 	var rows []assessmentRow
-	err := s.db.conn(ctx).Raw(`SELECT a.id, a.candidate_id, a.framework_slug, a.framework_version, a.summary, a.created_at
-		FROM assessments a WHERE a.id = (SELECT b.id FROM assessments b WHERE b.candidate_id = a.candidate_id AND `+maker+`
-		ORDER BY b.id DESC LIMIT 1) AND a.candidate_id IN ?`, args...).Scan(&rows).Error
+	var err error
+	if s.db.Dialect() == DialectPostgres {
+		// One index probe a candidate (a long parameter list would be
+		// compared with every assessment).
+		err = s.db.conn(ctx).Raw(`SELECT a.id, a.candidate_id, a.framework_slug, a.framework_version, a.summary, a.created_at
+			FROM unnest(?::uuid[]) AS x(cid) JOIN LATERAL (SELECT b.id, b.candidate_id, b.framework_slug, b.framework_version, b.summary, b.created_at FROM assessments b WHERE b.candidate_id = x.cid AND `+maker+`
+			ORDER BY b.id DESC LIMIT 1) a ON true`, append([]any{textArray(candidateIDs)}, args...)...).Scan(&rows).Error
+	} else {
+		err = s.db.conn(ctx).Raw(`SELECT a.id, a.candidate_id, a.framework_slug, a.framework_version, a.summary, a.created_at
+			FROM assessments a WHERE a.id = (SELECT b.id FROM assessments b WHERE b.candidate_id = a.candidate_id AND `+maker+`
+			ORDER BY b.id DESC LIMIT 1) AND a.candidate_id IN ?`, append(args, candidateIDs)...).Scan(&rows).Error
+	}
 	if err != nil {
 		return nil, translate(err, "assessment")
 	}
@@ -552,6 +560,8 @@ func (s *Candidates) AuditWhileExists(ctx context.Context, e domain.AuditEntry, 
 		e.ID, e.PrincipalKind, e.PrincipalID, e.OrganisationID, e.Action, e.ObjectType, e.ObjectID, e.RequestID, e.CreatedAt.UTC(), candidateID).Error
 	return translate(err, "audit entry")
 }
+
+var arrayEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
 
 // textArray writes ids as one PostgreSQL text[] literal, so that they
 // travel as a single parameter.

@@ -707,7 +707,7 @@ type ExportRow struct {
 }
 
 // exportBatch is how many candidates an export reads at a time.
-const exportBatch = 500
+const exportBatch = 1000
 
 // ExportOrg streams every candidate of the organisation in creation order,
 // changed at or after since when set, with its latest assessment by the
