@@ -37,6 +37,9 @@ type CandidateStore interface {
 	AddAssessments(ctx context.Context, as []domain.Assessment) error
 	ByExternalIDs(ctx context.Context, orgID string, ids []string) (map[string]domain.Candidate, error)
 	LatestSummaries(ctx context.Context, candidateIDs []string, maker string) (map[string]domain.Assessment, error)
+	// ExportPage is a page of the organisation's candidates with their
+	// newest assessment by it, by candidate id.
+	ExportPage(ctx context.Context, orgID, after string, since *time.Time, limit int) ([]domain.Candidate, map[string]domain.Assessment, error)
 	// Assessments lists newest first, made by one of makers (an
 	// organisation id, or "" for the person); nil means every maker.
 	Assessments(ctx context.Context, candidateID string, makers []string, before string, limit int) ([]domain.Assessment, error)
@@ -753,16 +756,8 @@ func (s *Candidates) ExportOrg(ctx context.Context, orgID string, since *time.Ti
 }
 
 func (s *Candidates) exportPage(ctx context.Context, orgID, after string, since *time.Time) ([]ExportRow, error) {
-	list, err := s.store.ListByOrganisation(ctx, orgID, after, since, exportBatch)
+	list, latest, err := s.store.ExportPage(ctx, orgID, after, since, exportBatch)
 	if err != nil || len(list) == 0 {
-		return nil, err
-	}
-	ids := make([]string, len(list))
-	for i, c := range list {
-		ids[i] = c.ID
-	}
-	latest, err := s.store.LatestSummaries(ctx, ids, orgID)
-	if err != nil {
 		return nil, err
 	}
 	rows := make([]ExportRow, len(list))
