@@ -573,7 +573,7 @@ func textArray(ids []string) string {
 			b.WriteByte(',')
 		}
 		b.WriteByte('"')
-		b.WriteString(strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(id))
+		b.WriteString(arrayEscaper.Replace(id))
 		b.WriteByte('"')
 	}
 	b.WriteByte('}')
