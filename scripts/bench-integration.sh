@@ -6,34 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOTAL="${1:-100000}"
-BASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test?sslmode=disable}"
-SCHEMA="bench_$(date +%s)"
-tmp=$(mktemp -d)
-cleanup() {
-  kill $(jobs -p) 2>/dev/null || true
-  psql "$BASE_URL" -qc "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-psql "$BASE_URL" -qc "CREATE SCHEMA $SCHEMA"
-sep='?'; [[ "$BASE_URL" == *\?* ]] && sep='&'
-export DATABASE_URL="${BASE_URL}${sep}search_path=$SCHEMA"
-export RUNGS_JWT_SECRET="bench-secret-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
-export RUNGS_ADDR=127.0.0.1:18091 RUNGS_METRICS_ADDR=off RUNGS_LOG_LEVEL=error RUNGS_AUTH_RATE=100000 RUNGS_AUTH_BURST=100000
-
-CGO_ENABLED=0 go build -o "$tmp/rungs" ./cmd/rungs
-"$tmp/rungs" migrate up >/dev/null
-echo "a long and unusual passphrase" | "$tmp/rungs" admin create --email bench@example.org --name Bench >/dev/null
-start_server() {
-  "$tmp/rungs" 2>>"$tmp/rungs.log" &
-  pid=$!
-  for i in $(seq 1 500); do curl -fs -o /dev/null http://127.0.0.1:18091/readyz && break; sleep 0.01; done
-}
+PORT=18091
+# shellcheck source=scripts/bench-common.sh
+. scripts/bench-common.sh
 start_server
-field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-api() { curl -fsS -X "$1" "http://127.0.0.1:18091$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' ${4:+--data-binary "$4"}; }
-admin=$(curl -fsS http://127.0.0.1:18091/v1/auth/login -H 'Content-Type: application/json' \
-  --data '{"email":"bench@example.org","password":"a long and unusual passphrase"}' | field access_token)
+admin=$(admin_token)
 org=$(api POST /v1/orgs "$admin" '{"name":"Bench Org"}' | field id)
 key=$(api POST "/v1/orgs/$org/api-keys" "$admin" '{"name":"bench","scopes":["candidates:write","candidates:read","assessments:write"]}' | field secret)
 
@@ -73,15 +50,15 @@ while (( left > 0 )); do
 done
 echo "candidates stored: $(psql "$BASE_URL" -tAc "SELECT count(*) FROM $SCHEMA.candidates")"
 
-kill "$pid"; wait "$pid" 2>/dev/null || true
+kill "$rungs_pid"; wait "$rungs_pid" 2>/dev/null || true
 start_server
 sleep 1
-idle=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+idle=$(awk '/VmRSS/ {print $2}' /proc/$rungs_pid/status)
 for accept in application/x-ndjson text/csv application/x-ndjson text/csv; do
   t0=$(date +%s%N)
   rows=$(curl -fsS "http://127.0.0.1:18091/v1/orgs/$org/candidates/export" -H "Authorization: Bearer $key" -H "Accept: $accept" | wc -l)
   t1=$(date +%s%N)
   printf '%-40s %8d rows/s (%d lines)\n' "export $accept" $(( rows * 1000000000 / (t1 - t0) )) "$rows"
 done
-peak=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
+peak=$(awk '/VmHWM/ {print $2}' /proc/$rungs_pid/status)
 echo "server RSS idle $(( idle / 1024 )) MiB, peak during the exports $(( peak / 1024 )) MiB (+$(( (peak - idle) / 1024 )) MiB)"
