@@ -201,6 +201,7 @@ func (s *server) myAccessLog(c echo.Context) error {
 //	@Security		BearerAuth
 //	@Success		200	{object}	MyExport
 //	@Header			200	{string}	Content-Disposition	"attachment; filename=rungs-export.json"
+//	@Header			200	{string}	ETag				"changes with the content"
 //	@Failure		401	{object}	Problem	"no, invalid or expired access token"
 //	@Failure		403	{object}	Problem	"an API key has no account"
 //	@Router			/v1/me/export [get]
@@ -240,9 +241,8 @@ func (s *server) exportMe(c echo.Context) error {
 			out.Assessments = append(out.Assessments, doc)
 		}
 	}
-	noStore(c)
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="rungs-export.json"`)
-	return c.JSON(http.StatusOK, out)
+	return writeFresh(c, "export", out, "no-store")
 }
 
 // writeAssessment answers a stored assessment byte for byte. Its bytes
