@@ -133,7 +133,7 @@ func authDeps(t testing.TB, db *repository.DB, params service.Argon2Params) Deps
 	idempotency := service.NewIdempotency(db, repository.NewIdempotencyKeys(db), nil)
 	candidates := service.NewCandidates(service.CandidatesDeps{
 		Tx: db, Store: repository.NewCandidates(db), Orgs: orgs, Audit: audit, AuditLog: repository.NewAuditLog(db),
-		Policy: policy, Frameworks: fw, OnErase: idempotency.ForgetSubject,
+		Policy: policy, Frameworks: fw, OnErase: idempotency.ForgetSubject, OnHide: idempotency.HideSubject,
 	})
 	return Deps{
 		DB:          db,

@@ -97,7 +97,9 @@ func (s *server) exportCandidates(c echo.Context) error {
 	res.WriteHeader(http.StatusOK)
 	var emit func([]service.ExportRow) error
 	if format == mimeCSV {
-		emit = csvExporter(res, v.Framework())
+		if emit, err = csvExporter(res, v.Framework()); err != nil {
+			return nil
+		}
 	} else {
 		var buf bytes.Buffer
 		emit = func(rows []service.ExportRow) error {
@@ -116,8 +118,10 @@ func (s *server) exportCandidates(c echo.Context) error {
 		}
 	}
 	if err := s.deps.Candidates.ExportOrg(ctx, org, since, func(rows []service.ExportRow) error { extend(); return emit(rows) }); err != nil {
-		// The status is sent: the stream just stops, and the log says why.
+		// The 200 is sent: cut the connection, so that the client sees an
+		// incomplete answer rather than a stream that ends cleanly.
 		s.deps.Log.ErrorContext(ctx, "export stopped", "error", err.Error(), "request_id", requestID(c))
+		panic(http.ErrAbortHandler)
 	}
 	return nil
 }
@@ -173,9 +177,10 @@ func exportAssessment(a domain.Assessment) *ExportAssessment {
 	return out
 }
 
-// csvExporter writes a header row, then one row a candidate: a column per
+// csvExporter writes the header row at once (an organisation without
+// candidates gets just it), then one row a candidate: a column per
 // competency score and per rung fit of the latest framework.
-func csvExporter(res *echo.Response, fw *domain.Framework) func([]service.ExportRow) error {
+func csvExporter(res *echo.Response, fw *domain.Framework) (func([]service.ExportRow) error, error) {
 	w := csv.NewWriter(res)
 	header := []string{"id", "external_id", "display_name", "contact_email", "headline", "created_at", "updated_at",
 		"assessment_id", "assessed_at", "framework", "profile", "recommended_level", "next_level", "people", "influence", "craft"}
@@ -185,15 +190,12 @@ func csvExporter(res *echo.Response, fw *domain.Framework) func([]service.Export
 	for _, l := range fw.Levels {
 		header = append(header, "fit_"+l.Slug)
 	}
-	wroteHeader := false
+	if err := w.Write(header); err != nil {
+		return nil, err
+	}
+	w.Flush()
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	return func(rows []service.ExportRow) error {
-		if !wroteHeader {
-			if err := w.Write(header); err != nil {
-				return err
-			}
-			wroteHeader = true
-		}
 		for _, r := range rows {
 			c := r.Candidate
 			rec := []string{c.ID, safeCell(c.ExternalID), safeCell(c.DisplayName), safeCell(c.ContactEmail), safeCell(c.Headline),
@@ -226,7 +228,7 @@ func csvExporter(res *echo.Response, fw *domain.Framework) func([]service.Export
 		w.Flush()
 		res.Flush()
 		return w.Error()
-	}
+	}, w.Error()
 }
 
 // safeCell keeps a spreadsheet from reading text as a formula: a cell that

@@ -24,7 +24,7 @@ func getExport(h http.Handler, org, token, accept, query string) *httptest.Respo
 	return rec
 }
 
-// TestTheExportStreamsEveryCandidate: 1,203 candidates (three pages of
+// TestTheExportStreamsEveryCandidate: 1,204 candidates (two pages of
 // reads) come out once each as NDJSON and as CSV that Python's csv module
 // reads, with the latest assessment's scores; updated_since narrows it.
 func TestTheExportStreamsEveryCandidate(t *testing.T) {

@@ -29,7 +29,13 @@ var replayedHeaders = []string{echo.HeaderContentType, echo.HeaderLocation, "ETa
 // Idempotent-Replayed: true); the key with another request is a 422, and a
 // retry while the first runs a 409. Without the header the request runs as
 // usual.
-func (s *server) idempotent(next echo.HandlerFunc) echo.HandlerFunc {
+func (s *server) idempotent(action service.Action) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return s.idempotentRun(action, next)
+	}
+}
+
+func (s *server) idempotentRun(action service.Action, next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		key := c.Request().Header.Get(headerIdempotencyKey)
 		pr := principalOf(c)
@@ -39,12 +45,21 @@ func (s *server) idempotent(next echo.HandlerFunc) echo.HandlerFunc {
 		if err := checkIdempotencyKey(key); err != nil {
 			return err
 		}
+		// A stored answer is replayed only to a caller who may make the
+		// request now: another key of the organisation without the scope,
+		// or a role that may not, is refused as the handler would refuse it.
+		// (What the object's own visibility allows is kept in the stored
+		// answers: they are redacted when a profile stops being shared.)
+		if err := s.deps.Policy.Authorize(pr, action, service.Object{Type: service.ObjectCandidate, OrgID: pr.OrgID, OwnerID: pr.UserID}); err != nil && !isNotFound(err) {
+			return err
+		}
 		body, err := io.ReadAll(c.Request().Body)
 		if err != nil {
 			return decodeError(err)
 		}
 		h := sha256.New()
-		for _, part := range []string{c.Request().Method, c.Request().URL.Path, c.Request().URL.RawQuery, c.Request().Header.Get(echo.HeaderContentType)} {
+		// The query in a canonical order: ?a=1&b=2 and ?b=2&a=1 are one request.
+		for _, part := range []string{c.Request().Method, c.Request().URL.Path, c.Request().URL.Query().Encode(), c.Request().Header.Get(echo.HeaderContentType)} {
 			h.Write([]byte(part))
 			h.Write([]byte{0})
 		}
@@ -92,6 +107,14 @@ func capture(c echo.Context, next echo.HandlerFunc) domain.StoredAnswer {
 	orig := res.Writer
 	rec := &captureWriter{header: http.Header{}}
 	res.Writer = rec
+	// A panic still reaches the real writer: the recover middleware
+	// answers it there, and the transaction rolls back.
+	defer func() {
+		if r := recover(); r != nil {
+			res.Writer, res.Committed, res.Status, res.Size = orig, false, 0, 0
+			panic(r)
+		}
+	}()
 	if err := next(c); err != nil {
 		c.Error(err)
 	}

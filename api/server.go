@@ -114,8 +114,8 @@ func New(cfg Config, deps Deps) *echo.Echo {
 		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
 			AllowOrigins:  cfg.CORSOrigins,
 			AllowMethods:  []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete},
-			AllowHeaders:  []string{echo.HeaderAuthorization, echo.HeaderContentType, "Idempotency-Key", headerRequestID, "If-None-Match"},
-			ExposeHeaders: []string{headerRequestID, "ETag", "Retry-After", echo.HeaderLocation},
+			AllowHeaders:  []string{echo.HeaderAuthorization, echo.HeaderContentType, "Idempotency-Key", headerRequestID, "If-None-Match", "If-Match"},
+			ExposeHeaders: []string{headerRequestID, "ETag", "Retry-After", echo.HeaderLocation, "Idempotent-Replayed"},
 			MaxAge:        600,
 		}))
 	}

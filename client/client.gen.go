@@ -12553,6 +12553,7 @@ func (r GetMeCandidateScorecardsResponse) ContentType() string {
 // GetMeExportResponse200Headers the declared response headers of an HTTP 200 response for GetMeExport
 type GetMeExportResponse200Headers struct {
 	ContentDisposition *string
+	ETag               *string
 }
 
 type GetMeExportResponse struct {
@@ -18237,6 +18238,13 @@ func ParseGetMeExportResponse(rsp *http.Response) (*GetMeExportResponse, error) 
 				return nil, err
 			}
 			headers.ContentDisposition = &value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
 		}
 		response.Headers200 = &headers
 	}

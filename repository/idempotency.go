@@ -81,15 +81,25 @@ func (s *IdempotencyKeys) Prune(ctx context.Context, now time.Time) error {
 	return translate(s.db.conn(ctx).Where("expires_at <= ?", now.UTC()).Delete(&idempotencyRow{}).Error, "idempotency key")
 }
 
-// Forget deletes every stored answer of scope, and every one whose body
-// names id (an erased person's data in an organisation's stored answer).
-func (s *IdempotencyKeys) Forget(ctx context.Context, scope, id string) error {
-	conn := s.db.conn(ctx)
-	if err := conn.Where("scope = ?", scope).Delete(&idempotencyRow{}).Error; err != nil {
-		return translate(err, "idempotency key")
+// Forget deletes every stored answer of scope (an erased account's).
+func (s *IdempotencyKeys) Forget(ctx context.Context, scope string) error {
+	return translate(s.db.conn(ctx).Where("scope = ?", scope).Delete(&idempotencyRow{}).Error, "idempotency key")
+}
+
+// Redact replaces every stored answer whose body names id, outside scope
+// keep, with answer: the key stays taken (a retry must not run again and
+// make duplicates), but what it said about id is gone. It reads every
+// stored body (kept 24 hours), so it is for deletions and withdrawals,
+// not the hot path.
+func (s *IdempotencyKeys) Redact(ctx context.Context, id, keep string, answer domain.StoredAnswer) error {
+	h, err := json.Marshal(answer.Headers)
+	if err != nil {
+		return err
 	}
-	if id == "" {
-		return nil
+	q := s.db.conn(ctx).Model(&idempotencyRow{}).Where("body LIKE ?", "%"+id+"%")
+	if keep != "" {
+		q = q.Where("scope <> ?", keep)
 	}
-	return translate(conn.Where("body LIKE ?", "%"+id+"%").Delete(&idempotencyRow{}).Error, "idempotency key")
+	err = q.Updates(map[string]any{"status": answer.Status, "headers": string(h), "body": string(answer.Body)}).Error
+	return translate(err, "idempotency key")
 }

@@ -99,6 +99,11 @@ func (s *Candidates) ImportBatch(ctx context.Context, pr Principal, items []Batc
 				Headline: clean.Headline, Visibility: clean.Visibility, Experiences: clean.Experiences, SelfRatings: clean.SelfRatings}
 		}
 		ext := strings.TrimSpace(it.ExternalID)
+		if len(r.Errors) > 0 {
+			// An invalid item neither reserves its external_id nor has it
+			// looked up (it may hold what the database refuses, such as NUL).
+			continue
+		}
 		if domain.TextLength(ext) > domain.MaxExternalIDLength {
 			r.Errors = append(r.Errors, domain.FieldError{Field: "external_id", Rule: "max", Message: fmt.Sprintf("must have at most %d characters", domain.MaxExternalIDLength)})
 		}
@@ -192,6 +197,10 @@ func (s *Candidates) writeBatch(ctx context.Context, pr Principal, sc scoring, c
 		written = append(written, i)
 	}
 	if err := s.store.CreateMany(ctx, created); err != nil {
+		if errors.Is(err, domain.ErrConflict) {
+			return domain.Errorf(domain.ErrConflict,
+				"Another request created candidates with some of these external_ids meanwhile; send the batch again (with upsert=true to update them).")
+		}
 		return err
 	}
 	if err := s.store.AddConsents(ctx, consents); err != nil {

@@ -71,6 +71,7 @@ type Candidates struct {
 	now        func() time.Time
 	cache      assessmentCache
 	onErase    func(ctx context.Context, candidateID string) error
+	onHide     func(ctx context.Context, candidateID, ownerScope string) error
 }
 
 // CandidatesDeps is what Candidates needs.
@@ -87,6 +88,9 @@ type CandidatesDeps struct {
 	// OnErase, when set, removes what other stores keep about a candidate
 	// being deleted (stored idempotent answers), in the same transaction.
 	OnErase func(ctx context.Context, candidateID string) error
+	// OnHide, when set, removes what other stores gave others about a
+	// profile its owner stopped sharing (all but the owner's scope).
+	OnHide func(ctx context.Context, candidateID, ownerScope string) error
 }
 
 // NewCandidates returns the candidate service.
@@ -95,7 +99,7 @@ func NewCandidates(d CandidatesDeps) *Candidates {
 		d.Now = time.Now
 	}
 	return &Candidates{tx: d.Tx, store: d.Store, orgs: d.Orgs, audit: d.Audit, auditLog: d.AuditLog,
-		policy: d.Policy, frameworks: d.Frameworks, now: d.Now, onErase: d.OnErase}
+		policy: d.Policy, frameworks: d.Frameworks, now: d.Now, onErase: d.OnErase, onHide: d.OnHide}
 }
 
 // CandidateInput is a candidate's editable content, as a client sends it.
@@ -337,6 +341,11 @@ func (s *Candidates) change(ctx context.Context, pr Principal, c domain.Candidat
 	}
 	if c.Visibility != before {
 		s.forgetCandidate(c.ID)
+		if before == domain.VisibilityRecruiters && s.onHide != nil {
+			if err := s.onHide(ctx, c.ID, "user:"+c.OwnerUserID); err != nil {
+				return domain.Candidate{}, err
+			}
+		}
 	}
 	if err := s.audit.Record(ctx, Entry(pr, ActionCandidateWrite, ObjectCandidate, c.ID)); err != nil {
 		return domain.Candidate{}, err

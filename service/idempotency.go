@@ -17,8 +17,10 @@ type IdempotencyStore interface {
 	Get(ctx context.Context, scope, key string, now time.Time) (domain.StoredAnswer, error)
 	Put(ctx context.Context, scope, key string, a domain.StoredAnswer, now, expires time.Time) error
 	Prune(ctx context.Context, now time.Time) error
-	// Forget deletes the answers of scope and those whose body names id.
-	Forget(ctx context.Context, scope, id string) error
+	// Forget deletes the answers of scope.
+	Forget(ctx context.Context, scope string) error
+	// Redact replaces the answers naming id, outside scope keep, with answer.
+	Redact(ctx context.Context, id, keep string, answer domain.StoredAnswer) error
 }
 
 // Idempotency makes retried creates safe (Stripe's semantics): the first
@@ -146,14 +148,32 @@ func (s *Idempotency) prune(ctx context.Context) {
 }
 
 // EraseOwner deletes the stored answers of an erased user's account and
-// those naming the user; it runs inside the deletion's transaction. The
-// answers naming their profile go with it (ForgetSubject).
+// redacts those naming the user; it runs inside the deletion's transaction.
+// The answers naming their profile are redacted with it (ForgetSubject).
 func (s *Idempotency) EraseOwner(ctx context.Context, userID string) error {
-	return s.store.Forget(ctx, "user:"+userID, userID)
+	if err := s.store.Forget(ctx, "user:"+userID); err != nil {
+		return err
+	}
+	return s.store.Redact(ctx, userID, "", goneAnswer)
 }
 
-// ForgetSubject deletes every stored answer naming id (a candidate being
-// deleted), inside the deletion's transaction.
+// ForgetSubject redacts every stored answer naming id (a candidate being
+// deleted), inside the deletion's transaction: a retry of the request gets
+// 410 instead of the deleted data, and does not run again.
 func (s *Idempotency) ForgetSubject(ctx context.Context, id string) error {
-	return s.store.Forget(ctx, "", id)
+	return s.store.Redact(ctx, id, "", goneAnswer)
+}
+
+// HideSubject redacts the stored answers naming id that were given to
+// anyone but keepScope (a profile its owner stopped sharing).
+func (s *Idempotency) HideSubject(ctx context.Context, id, keepScope string) error {
+	return s.store.Redact(ctx, id, keepScope, goneAnswer)
+}
+
+// goneAnswer replaces a stored answer that named data since deleted or hidden.
+var goneAnswer = domain.StoredAnswer{
+	Status:  410,
+	Headers: map[string]string{"Content-Type": "application/problem+json"},
+	Body: []byte(`{"type":"/problems/gone","title":"Gone","status":410,` +
+		`"detail":"The first answer to this request named data that has since been deleted or is no longer shared; send a new Idempotency-Key."}`),
 }

@@ -60,7 +60,7 @@ func wireAuth(ctx context.Context, cfg config, db *repository.DB, log *slog.Logg
 	svc.idempotency = service.NewIdempotency(db, repository.NewIdempotencyKeys(db), nil)
 	svc.candidates = service.NewCandidates(service.CandidatesDeps{
 		Tx: db, Store: repository.NewCandidates(db), Orgs: orgs, Audit: audit, AuditLog: repository.NewAuditLog(db),
-		Policy: policy, Frameworks: frameworks, OnErase: svc.idempotency.ForgetSubject,
+		Policy: policy, Frameworks: frameworks, OnErase: svc.idempotency.ForgetSubject, OnHide: svc.idempotency.HideSubject,
 	})
 	svc.users = service.NewUsers(auth, svc.idempotency, svc.candidates)
 	return svc, nil
