@@ -1,15 +1,10 @@
 package api
 
 import (
-	"crypto/sha256"
 	"encoding/base64"
-	"mime"
 	"net/http"
 	"regexp"
-	"strconv"
-	"strings"
 
-	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/labstack/echo/v4"
 
 	"github.com/rungs/rungs/domain"
@@ -18,81 +13,8 @@ import (
 
 const mimeMergePatch = "application/merge-patch+json"
 
-func (s *server) candidateRoutes(e *echo.Echo) {
-	if s.deps.Candidates == nil {
-		return
-	}
-	e.POST("/v1/candidates", s.createCandidate, s.idempotent(service.ActionCandidateCreate))
-	e.POST(batchPath, s.importBatch, s.idempotent(service.ActionCandidateCreate))
-	e.GET("/v1/candidates", s.listCandidates)
-	e.GET("/v1/orgs/:id/candidates/export", s.exportCandidates)
-	e.GET("/v1/candidates/:id", s.getCandidate)
-	e.PATCH("/v1/candidates/:id", s.patchCandidate)
-	e.DELETE("/v1/candidates/:id", s.deleteCandidate)
-	e.POST("/v1/candidates/:id/assessments", s.assessCandidate, s.idempotent(service.ActionAssessmentWrite))
-	e.GET("/v1/candidates/:id/assessments", s.listAssessments)
-	e.POST("/v1/candidates/:id/scorecards", s.createScorecard, s.idempotent(service.ActionScorecardWrite))
-
-	e.GET("/v1/me/candidate", s.getMyCandidate)
-	e.PUT("/v1/me/candidate", s.putMyCandidate)
-	e.PATCH("/v1/me/candidate", s.patchMyCandidate)
-	e.DELETE("/v1/me/candidate", s.deleteMyCandidate)
-	e.GET("/v1/me/candidate/consents", s.listMyConsents)
-	e.GET("/v1/me/candidate/scorecards", s.countMyScorecards)
-	e.POST("/v1/me/candidate/assessments", s.assessMyCandidate, s.idempotent(service.ActionMyCandidate))
-	e.GET("/v1/me/candidate/assessments", s.listMyAssessments)
-	e.GET("/v1/me/export", s.exportMe)
-	e.GET("/v1/me/access-log", s.myAccessLog)
-
-	e.GET("/v1/assessments/:id", s.getAssessment)
-	e.GET("/v1/assessments/:id/explain", s.explainAssessment)
-	e.GET("/v1/assessments/:id/chart.svg", s.assessmentChart)
-}
-
-// candidateETag is the strong ETag of a candidate's version: its id and
-// version, so that a profile deleted and made again never matches a tag of
-// the old one.
-func candidateETag(c domain.Candidate) string { return service.TagOf(c).ETag() }
-
 // etagPattern is the shape of the tags candidateETag makes.
 var etagPattern = regexp.MustCompile(`^"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([1-9][0-9]{0,9})"$`)
-
-// writeCandidate answers one candidate with its ETag; never cached by
-// shared caches, and revalidated by private ones.
-func writeCandidate(c echo.Context, status int, cand domain.Candidate) error {
-	h := c.Response().Header()
-	h.Set("ETag", candidateETag(cand))
-	h.Set(echo.HeaderCacheControl, "private, no-cache")
-	if status == http.StatusOK && etagMatches(c.Request().Header.Get("If-None-Match"), candidateETag(cand)) {
-		return c.NoContent(http.StatusNotModified)
-	}
-	return c.JSON(status, toCandidate(cand))
-}
-
-// precondition reads If-Match: "*", or a list of ETags this API issued.
-// A tag of another shape never matches.
-func precondition(c echo.Context) service.Precondition {
-	raw := strings.TrimSpace(c.Request().Header.Get("If-Match"))
-	if raw == "" {
-		return service.Precondition{}
-	}
-	p := service.Precondition{Present: true}
-	for _, t := range strings.Split(raw, ",") {
-		t = strings.TrimSpace(t)
-		if t == "*" {
-			p.Any = true
-			continue
-		}
-		// If-Match uses the strong comparison: a weak tag, or one this API
-		// never issued, matches nothing.
-		if m := etagPattern.FindStringSubmatch(t); m != nil {
-			if n, err := strconv.Atoi(m[2]); err == nil {
-				p.Tags = append(p.Tags, service.CandidateTag{ID: m[1], Version: n})
-			}
-		}
-	}
-	return p
-}
 
 // candidateID reads the path id; an id that is not a UUID names nothing.
 func candidateID(c echo.Context) (string, error) {
@@ -283,78 +205,4 @@ func (s *server) deleteCandidate(c echo.Context) error {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
-}
-
-// mergePatchEditor reads a JSON Merge Patch body strictly and returns the
-// edit that applies it: the patched document is decoded as a whole
-// CandidateRequest would be, so unknown fields, wrong types, text rules and
-// required fields are checked on the result, named by their path.
-func mergePatchEditor(c echo.Context) (func(service.CandidateInput) (service.CandidateInput, error), error) {
-	req := c.Request()
-	mt, _, err := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
-	if err != nil || (mt != mimeMergePatch && mt != echo.MIMEApplicationJSON) {
-		return nil, &badRequest{status: http.StatusUnsupportedMediaType, msg: "Send the body as " + mimeMergePatch + "."}
-	}
-	var patch any
-	if err := jsonv2.UnmarshalRead(req.Body, &patch, decodeOptions); err != nil {
-		return nil, decodeError(err)
-	}
-	if _, ok := patch.(map[string]any); !ok {
-		return nil, newBadRequest("A merge patch must be a JSON object.")
-	}
-	return func(cur service.CandidateInput) (service.CandidateInput, error) {
-		base, err := jsonv2.Marshal(requestOf(toCandidate(domain.Candidate{
-			DisplayName: cur.DisplayName, ContactEmail: cur.ContactEmail, Headline: cur.Headline, Visibility: cur.Visibility,
-			Experiences: cur.Experiences, SelfRatings: cur.SelfRatings,
-		})))
-		if err != nil {
-			return service.CandidateInput{}, err
-		}
-		var doc any
-		if err := jsonv2.Unmarshal(base, &doc); err != nil {
-			return service.CandidateInput{}, err
-		}
-		merged, err := jsonv2.Marshal(mergePatch(doc, patch))
-		if err != nil {
-			return service.CandidateInput{}, err
-		}
-		var out CandidateRequest
-		if err := jsonv2.Unmarshal(merged, &out, decodeOptions); err != nil {
-			return service.CandidateInput{}, decodeError(err)
-		}
-		if err := cleanStrings(&out); err != nil {
-			return service.CandidateInput{}, err
-		}
-		if err := c.Validate(&out); err != nil {
-			return service.CandidateInput{}, err
-		}
-		return out.input(), nil
-	}, nil
-}
-
-// mergePatch applies patch to target as RFC 7396 says: members of an
-// object patch replace, null removes, and anything else replaces whole.
-func mergePatch(target, patch any) any {
-	p, ok := patch.(map[string]any)
-	if !ok {
-		return patch
-	}
-	t, ok := target.(map[string]any)
-	if !ok {
-		t = map[string]any{}
-	}
-	for k, v := range p {
-		if v == nil {
-			delete(t, k)
-			continue
-		}
-		t[k] = mergePatch(t[k], v)
-	}
-	return t
-}
-
-// bodyETag is a strong ETag over a body's bytes.
-func bodyETag(body []byte) string {
-	sum := sha256.Sum256(body)
-	return `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
 }
