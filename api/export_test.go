@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -72,6 +73,12 @@ func TestTheExportStreamsEveryCandidate(t *testing.T) {
 
 		rec = getExport(f.e, f.orgX, f.recX, "text/csv", "")
 		f.mustStatus(rec, http.StatusOK)
+		if _, err := exec.LookPath("python3"); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatal("CI=true but python3 is missing: the CSV is checked with Python's csv module")
+			}
+			t.Skip("python3 not installed: the CSV check needs Python's csv module")
+		}
 		py := exec.Command("python3", "-c", `
 import csv, sys
 rows = list(csv.DictReader(sys.stdin))
