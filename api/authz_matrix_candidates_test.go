@@ -2,6 +2,8 @@ package api
 
 import (
 	"net/http"
+	"strings"
+	"testing"
 
 	"github.com/rungs/rungs/domain"
 )
@@ -111,4 +113,47 @@ func candidateMatrixRows() []matrixRow {
 		{route: "GET /v1/me/access-log", want: ownProfile(200, 404), request: me("/v1/me/access-log", "")},
 		{route: "GET /v1/me/export", want: signedIn(200), request: me("/v1/me/export", "")},
 	}
+}
+
+// TestAuthorizationMatrixOnAPersonsProfile asks the candidate routes about
+// job seeker A's own profile, shared with recruiters, as every caller: B
+// finds nothing (404); recruiters and keys of any organisation read and
+// assess it but never change it (403); X's assessment of it stays X's.
+func TestAuthorizationMatrixOnAPersonsProfile(t *testing.T) {
+	m := newMatrix(t)
+	shared := strings.Replace(profileBody, `"display_name"`, `"visibility":"recruiters","display_name"`, 1)
+	rec := m.s.do(http.MethodPut, "/v1/me/candidate", m.tokens[seekerA], shared)
+	m.s.mustStatus(rec, http.StatusCreated)
+	var c Candidate
+	decode(t, rec, &c)
+	assess := func(token string) string {
+		rec := m.s.do(http.MethodPost, "/v1/candidates/"+c.ID+"/assessments", token, "")
+		m.s.mustStatus(rec, http.StatusCreated)
+		var doc domain.AssessmentDoc
+		decode(t, rec, &doc)
+		return doc.ID
+	}
+	own, byX := assess(m.tokens[seekerA]), assess(m.tokens[recruiterX])
+	at := func(path, body string) func(*matrix, caller) (string, string) {
+		return func(*matrix, caller) (string, string) { return path, body }
+	}
+	profile := "/v1/candidates/" + c.ID
+	scorecard := `{"ratings":[{"competency":"stakeholder-influence","proficiency":3}],"overall_recommendation":"yes"}`
+	readable := [callerCount]int{401, 200, 404, 200, 200, 200, 403, 403}
+	xOnly := [callerCount]int{401, 200, 404, 200, 404, 200, 403, 403}
+	runMatrix(t, m, []matrixRow{
+		{route: "GET /v1/candidates/:id", scope: domain.ScopeCandidatesRead, want: readable, request: at(profile, "")},
+		// A write-only key cannot read the profile, so for it the profile is not there.
+		{route: "PATCH /v1/candidates/:id", scope: domain.ScopeCandidatesWrite, want: [callerCount]int{401, 200, 404, 403, 403, 404, 403, 403},
+			headers: map[string]string{"If-Match": "*", "Content-Type": mimeMergePatch}, request: at(profile, `{"headline":"Patched"}`)},
+		{route: "GET /v1/candidates/:id/assessments", scope: domain.ScopeAssessmentsRead, want: readable, request: at(profile+"/assessments", "")},
+		{route: "POST /v1/candidates/:id/assessments", scope: domain.ScopeAssessmentsWrite, want: [callerCount]int{401, 201, 404, 201, 201, 201, 403, 403},
+			request: at(profile+"/assessments", "")},
+		{route: "POST /v1/candidates/:id/scorecards", scope: domain.ScopeScorecardsWrite, want: [callerCount]int{401, 403, 403, 201, 201, 201, 403, 403},
+			request: at(profile+"/scorecards", scorecard)},
+		{route: "GET /v1/assessments/:id", scope: domain.ScopeAssessmentsRead, want: readable, request: at("/v1/assessments/"+own, "")},
+		{route: "GET /v1/assessments/:id (X's)", scope: domain.ScopeAssessmentsRead, want: xOnly, request: at("/v1/assessments/"+byX, "")},
+		{route: "GET /v1/assessments/:id/chart.svg (X's)", scope: domain.ScopeAssessmentsRead, want: xOnly, request: at("/v1/assessments/"+byX+"/chart.svg", "")},
+		{route: "GET /v1/me/candidate/scorecards", want: ownProfile(200, 404), request: at("/v1/me/candidate/scorecards", "")},
+	})
 }
