@@ -93,10 +93,14 @@ func (s *server) listAPIKeys(c echo.Context) error {
 		out.Items[i] = toAPIKey(k)
 	}
 	if next != "" {
-		out.NextCursor = base64.RawURLEncoding.EncodeToString([]byte(next))
+		out.NextCursor = encodeCursor(next)
 	}
 	return c.JSON(http.StatusOK, out)
 }
+
+// encodeCursor is the opaque cursor pageParams reads back: the base64url of
+// the last id of a page.
+func encodeCursor(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
 
 // pageParams reads limit (1..100, default 100) and an opaque cursor (the
 // base64url of the last id seen).

@@ -30,7 +30,7 @@ func (s *server) assessmentChart(c echo.Context) error {
 		return err
 	}
 	svg := chart.Radar(chartInput(v, doc.Result))
-	etag := bodyETag(svg)
+	etag := strongETag(svg)
 	h := c.Response().Header()
 	h.Set("ETag", etag)
 	h.Set(echo.HeaderCacheControl, "private, no-cache")

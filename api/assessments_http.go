@@ -1,8 +1,6 @@
 package api
 
 import (
-	"encoding/base64"
-	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -10,8 +8,6 @@ import (
 	"github.com/rungs/rungs/domain"
 	"github.com/rungs/rungs/service"
 )
-
-func encodeCursor(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
 
 // assessCandidate godoc
 //
@@ -202,5 +198,3 @@ func (s *server) explainAssessment(c echo.Context) error {
 	}
 	return writeFresh(c, a.ID, service.ExplainDoc(v, doc), "private, no-cache")
 }
-
-func isNotFound(err error) bool { return errors.Is(err, domain.ErrNotFound) }

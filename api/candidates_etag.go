@@ -1,8 +1,6 @@
 package api
 
 import (
-	"crypto/sha256"
-	"encoding/base64"
 	"net/http"
 	"strconv"
 	"strings"
@@ -53,10 +51,4 @@ func precondition(c echo.Context) service.Precondition {
 		}
 	}
 	return p
-}
-
-// bodyETag is a strong ETag over a body's bytes.
-func bodyETag(body []byte) string {
-	sum := sha256.Sum256(body)
-	return `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
 }

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/base64"
 	"net/http"
 	"regexp"
 
@@ -111,7 +110,7 @@ func (s *server) listCandidates(c echo.Context) error {
 		out.Items[i] = toCandidate(cand)
 	}
 	if next != "" {
-		out.NextCursor = base64.RawURLEncoding.EncodeToString([]byte(next))
+		out.NextCursor = encodeCursor(next)
 	}
 	c.Response().Header().Set(echo.HeaderCacheControl, "private, no-cache")
 	return c.JSON(http.StatusOK, out)

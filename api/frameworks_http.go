@@ -36,11 +36,19 @@ func encodeBody(ref string, v any) (encoded, error) {
 		return encoded{}, err
 	}
 	body := []byte(b.String())
+	return encoded{body: body, etag: strongETag([]byte(ref), body)}, nil
+}
+
+// strongETag hashes parts (separated by a zero byte) into a strong ETag.
+func strongETag(parts ...[]byte) string {
 	h := sha256.New()
-	h.Write([]byte(ref))
-	h.Write([]byte{0})
-	h.Write(body)
-	return encoded{body: body, etag: `"` + base64.RawURLEncoding.EncodeToString(h.Sum(nil)[:18]) + `"`}, nil
+	for i, p := range parts {
+		if i > 0 {
+			h.Write([]byte{0})
+		}
+		h.Write(p)
+	}
+	return `"` + base64.RawURLEncoding.EncodeToString(h.Sum(nil)[:18]) + `"`
 }
 
 // writeEncoded answers 304 when If-None-Match holds the current ETag, else the body.

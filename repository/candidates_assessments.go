@@ -58,18 +58,6 @@ func (s *Candidates) AddAssessment(ctx context.Context, a domain.Assessment, e d
 	})
 }
 
-// Assessment returns one assessment.
-func (s *Candidates) Assessment(ctx context.Context, id string) (domain.Assessment, error) {
-	if !wellFormedID(id) {
-		return domain.Assessment{}, domain.Errorf(domain.ErrNotFound, "assessment not found")
-	}
-	var row assessmentRow
-	if err := s.db.conn(ctx).Where("id = ?", id).Take(&row).Error; err != nil {
-		return domain.Assessment{}, translate(err, "assessment")
-	}
-	return row.domain(), nil
-}
-
 // AssessmentAccess returns one assessment with what the policy needs of
 // its candidate (owner, organisation, visibility), in one query.
 func (s *Candidates) AssessmentAccess(ctx context.Context, id string) (domain.Assessment, domain.Candidate, error) {

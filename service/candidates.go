@@ -8,53 +8,6 @@ import (
 	"github.com/rungs/rungs/domain"
 )
 
-// CandidateStore keeps candidates, their consent record, assessments and
-// scorecards. repository.Candidates implements it.
-type CandidateStore interface {
-	Create(ctx context.Context, c domain.Candidate) error
-	ByID(ctx context.Context, id string, lock bool) (domain.Candidate, error)
-	ByOwner(ctx context.Context, userID string) (domain.Candidate, error)
-	// Update and Delete act only while the stored version is version.
-	Update(ctx context.Context, c domain.Candidate, version int) (bool, error)
-	Delete(ctx context.Context, id string, version int) (bool, error)
-	ListByOrganisation(ctx context.Context, orgID, after string, since *time.Time, limit int) ([]domain.Candidate, error)
-	AddConsent(ctx context.Context, r domain.ConsentRecord) error
-	Consents(ctx context.Context, candidateID string) ([]domain.ConsentRecord, error)
-	// AddAssessment inserts a and its audit entry e atomically.
-	AddAssessment(ctx context.Context, a domain.Assessment, e domain.AuditEntry) error
-	Assessment(ctx context.Context, id string) (domain.Assessment, error)
-	// AssessmentAccess returns an assessment with its candidate's owner,
-	// organisation and visibility (nothing else of the candidate).
-	AssessmentAccess(ctx context.Context, id string) (domain.Assessment, domain.Candidate, error)
-	// LatestSummary is the newest assessment by maker: its id and summary.
-	LatestSummary(ctx context.Context, candidateID, maker string) (domain.Assessment, error)
-	// Batches: multi-row inserts, and lookups for many candidates at once.
-	CreateMany(ctx context.Context, cs []domain.Candidate) error
-	AddConsents(ctx context.Context, rs []domain.ConsentRecord) error
-	AddAssessments(ctx context.Context, as []domain.Assessment) error
-	ByExternalIDs(ctx context.Context, orgID string, ids []string) (map[string]domain.Candidate, error)
-	LatestSummaries(ctx context.Context, candidateIDs []string, maker string) (map[string]domain.Assessment, error)
-	// ExportPage is a page of the organisation's candidates with their
-	// newest assessment by it, by candidate id.
-	ExportPage(ctx context.Context, orgID, after string, since *time.Time, limit int) ([]domain.Candidate, map[string]domain.Assessment, error)
-	// Assessments lists newest first, made by one of makers (an
-	// organisation id, or "" for the person); nil means every maker.
-	Assessments(ctx context.Context, candidateID string, makers []string, before string, limit int) ([]domain.Assessment, error)
-	AssessmentIDs(ctx context.Context, candidateID string) ([]string, error)
-	AddScorecard(ctx context.Context, sc domain.Scorecard) error
-	Scorecards(ctx context.Context, candidateID, orgID string, limit int) ([]domain.Scorecard, error)
-	CountScorecards(ctx context.Context, candidateID string) (int, error)
-	ForgetAuthor(ctx context.Context, userID string) error
-	// AuditWhileExists appends e only while the candidate exists (holding
-	// it against a concurrent delete until the transaction ends).
-	AuditWhileExists(ctx context.Context, e domain.AuditEntry, candidateID string) error
-}
-
-// AuditReader reads the audit log about one object.
-type AuditReader interface {
-	ByObject(ctx context.Context, objectType, objectID string) ([]domain.AuditEntry, error)
-}
-
 // Candidates serves candidates, their consent record, assessments and
 // scorecards. Every call goes through the policy.
 type Candidates struct {
@@ -131,16 +84,6 @@ func (s *Candidates) authorizeWrite(pr Principal, action Action, c domain.Candid
 	return err
 }
 
-// precheck refuses a caller whose role or key scope never allows action,
-// before anything is loaded: the answer must not depend on whether the
-// object exists.
-func (s *Candidates) precheck(pr Principal, action Action) error {
-	if err := s.policy.Authorize(pr, action, Object{Type: ObjectCandidate}); err != nil && !errors.Is(err, domain.ErrNotFound) {
-		return err
-	}
-	return nil
-}
-
 // CreateForOrg stores a candidate of the caller's organisation.
 func (s *Candidates) CreateForOrg(ctx context.Context, pr Principal, in CandidateInput) (domain.Candidate, error) {
 	if err := s.policy.Authorize(pr, ActionCandidateCreate, Object{Type: ObjectCandidate, OrgID: pr.OrgID}); err != nil {
@@ -199,7 +142,7 @@ func (s *Candidates) recordConsent(ctx context.Context, pr Principal, c domain.C
 // Get returns one candidate. A read by anyone but its owner is audited, so
 // the person can see who looked.
 func (s *Candidates) Get(ctx context.Context, pr Principal, id string) (domain.Candidate, error) {
-	if err := s.precheck(pr, ActionCandidateRead); err != nil {
+	if err := s.policy.Permits(pr, ActionCandidateRead); err != nil {
 		return domain.Candidate{}, err
 	}
 	c, err := s.store.ByID(ctx, id, false)
@@ -243,104 +186,4 @@ func (s *Candidates) ListForOrg(ctx context.Context, pr Principal, after string,
 		list, next = list[:limit], list[limit-1].ID
 	}
 	return list, next, nil
-}
-
-// Change replaces a candidate's content with what edit returns from the
-// current one, if the precondition still holds.
-func (s *Candidates) Change(ctx context.Context, pr Principal, id string, pre Precondition, edit func(CandidateInput) (CandidateInput, error)) (domain.Candidate, error) {
-	if err := s.precheck(pr, ActionCandidateWrite); err != nil {
-		return domain.Candidate{}, err
-	}
-	var out domain.Candidate
-	err := s.tx.InTx(ctx, func(ctx context.Context) error {
-		c, err := s.store.ByID(ctx, id, true)
-		if err != nil {
-			return err
-		}
-		out, err = s.change(ctx, pr, c, pre, edit)
-		return err
-	})
-	if err == nil {
-		// Again after the commit: a read racing it may have cached the old visibility.
-		s.forgetCandidate(id)
-	}
-	return out, err
-}
-
-func (s *Candidates) change(ctx context.Context, pr Principal, c domain.Candidate, pre Precondition, edit func(CandidateInput) (CandidateInput, error)) (domain.Candidate, error) {
-	if err := s.authorizeWrite(pr, ActionCandidateWrite, c); err != nil {
-		return domain.Candidate{}, err
-	}
-	if err := pre.check(c); err != nil {
-		return domain.Candidate{}, err
-	}
-	in, err := edit(InputOf(c))
-	if err != nil {
-		return domain.Candidate{}, err
-	}
-	before, version := c.Visibility, c.Version
-	if err := s.apply(ctx, &c, in); err != nil {
-		return domain.Candidate{}, err
-	}
-	c.Version, c.UpdatedAt = c.Version+1, s.now().UTC()
-	ok, err := s.store.Update(ctx, c, version)
-	if err != nil {
-		return domain.Candidate{}, err
-	}
-	if !ok {
-		return domain.Candidate{}, errStale
-	}
-	if err := s.recordConsent(ctx, pr, c, before); err != nil {
-		return domain.Candidate{}, err
-	}
-	if c.Visibility != before {
-		s.forgetCandidate(c.ID)
-		if before == domain.VisibilityRecruiters && s.onHide != nil {
-			if err := s.onHide(ctx, c.ID, "user:"+c.OwnerUserID); err != nil {
-				return domain.Candidate{}, err
-			}
-		}
-	}
-	if err := s.audit.Record(ctx, Entry(pr, ActionCandidateWrite, ObjectCandidate, c.ID)); err != nil {
-		return domain.Candidate{}, err
-	}
-	return s.store.ByID(ctx, c.ID, false)
-}
-
-// Delete removes a candidate with everything about it, if the precondition holds.
-func (s *Candidates) Delete(ctx context.Context, pr Principal, id string, pre Precondition) error {
-	if err := s.precheck(pr, ActionCandidateWrite); err != nil {
-		return err
-	}
-	err := s.tx.InTx(ctx, func(ctx context.Context) error {
-		c, err := s.store.ByID(ctx, id, true)
-		if err != nil {
-			return err
-		}
-		return s.remove(ctx, pr, c, pre)
-	})
-	if err == nil {
-		s.forgetCandidate(id)
-	}
-	return err
-}
-
-func (s *Candidates) remove(ctx context.Context, pr Principal, c domain.Candidate, pre Precondition) error {
-	if err := s.authorizeWrite(pr, ActionCandidateWrite, c); err != nil {
-		return err
-	}
-	if err := pre.check(c); err != nil {
-		return err
-	}
-	if err := s.erase(ctx, c); err != nil {
-		return err
-	}
-	ok, err := s.store.Delete(ctx, c.ID, c.Version)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return errStale
-	}
-	return s.audit.Record(ctx, Entry(pr, ActionCandidateDelete, ObjectCandidate, ""))
 }

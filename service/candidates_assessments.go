@@ -13,7 +13,7 @@ import (
 // organisation's assessment counts that organisation's scorecards as
 // reviewer ratings; a person's own counts none.
 func (s *Candidates) Assess(ctx context.Context, pr Principal, candidateID, ref string) (domain.Assessment, error) {
-	if err := s.precheck(pr, ActionAssessmentWrite); err != nil {
+	if err := s.policy.Permits(pr, ActionAssessmentWrite); err != nil {
 		return domain.Assessment{}, err
 	}
 	c, err := s.store.ByID(ctx, candidateID, false)
@@ -91,7 +91,7 @@ func assessmentObject(c domain.Candidate, a domain.Assessment) Object {
 
 // Assessment returns one assessment as stored, with its candidate.
 func (s *Candidates) Assessment(ctx context.Context, pr Principal, id string) (domain.Assessment, domain.Candidate, error) {
-	if err := s.precheck(pr, ActionAssessmentRead); err != nil {
+	if err := s.policy.Permits(pr, ActionAssessmentRead); err != nil {
 		return domain.Assessment{}, domain.Candidate{}, err
 	}
 	a, c, err := s.readAssessment(ctx, id)
@@ -110,7 +110,7 @@ const MaxAssessmentPage = 100
 // Assessments lists the candidate's assessments the caller may see,
 // newest first, before the cursor (an assessment id).
 func (s *Candidates) Assessments(ctx context.Context, pr Principal, candidateID, before string, limit int) ([]domain.Assessment, string, error) {
-	if err := s.precheck(pr, ActionAssessmentRead); err != nil {
+	if err := s.policy.Permits(pr, ActionAssessmentRead); err != nil {
 		return nil, "", err
 	}
 	c, err := s.store.ByID(ctx, candidateID, false)

@@ -72,6 +72,10 @@ func (s *Candidates) AccessLog(ctx context.Context, pr Principal) ([]AccessEntry
 	if err != nil {
 		return nil, err
 	}
+	return s.accessLog(ctx, c)
+}
+
+func (s *Candidates) accessLog(ctx context.Context, c domain.Candidate) ([]AccessEntry, error) {
 	entries, err := s.auditLog.ByObject(ctx, ObjectCandidate, c.ID)
 	if err != nil {
 		return nil, err
@@ -139,7 +143,7 @@ func (s *Candidates) Export(ctx context.Context, pr Principal) (MyData, error) {
 	if out.ScorecardCount, err = s.store.CountScorecards(ctx, c.ID); err != nil {
 		return MyData{}, err
 	}
-	if out.AccessLog, err = s.AccessLog(ctx, pr); err != nil {
+	if out.AccessLog, err = s.accessLog(ctx, c); err != nil {
 		return MyData{}, err
 	}
 	return out, nil

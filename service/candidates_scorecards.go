@@ -18,7 +18,7 @@ type ScorecardInput struct {
 
 // AddScorecard stores an interview scorecard of the caller's organisation.
 func (s *Candidates) AddScorecard(ctx context.Context, pr Principal, candidateID string, in ScorecardInput) (domain.Scorecard, error) {
-	if err := s.precheck(pr, ActionScorecardWrite); err != nil {
+	if err := s.policy.Permits(pr, ActionScorecardWrite); err != nil {
 		return domain.Scorecard{}, err
 	}
 	c, err := s.store.ByID(ctx, candidateID, false)
