@@ -15,7 +15,7 @@ import (
 // edit that applies it: the patched document is decoded as a whole
 // CandidateRequest would be, so unknown fields, wrong types, text rules and
 // required fields are checked on the result, named by their path.
-func mergePatchEditor(c echo.Context) (func(service.CandidateInput) (service.CandidateInput, error), error) {
+func mergePatchEditor(c echo.Context) (service.Edit, error) {
 	req := c.Request()
 	mt, _, err := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
 	if err != nil || (mt != mimeMergePatch && mt != echo.MIMEApplicationJSON) {
@@ -28,11 +28,8 @@ func mergePatchEditor(c echo.Context) (func(service.CandidateInput) (service.Can
 	if _, ok := patch.(map[string]any); !ok {
 		return nil, newBadRequest("A merge patch must be a JSON object.")
 	}
-	return func(cur service.CandidateInput) (service.CandidateInput, error) {
-		base, err := jsonv2.Marshal(requestOf(toCandidate(domain.Candidate{
-			DisplayName: cur.DisplayName, ContactEmail: cur.ContactEmail, Headline: cur.Headline, Visibility: cur.Visibility,
-			Experiences: cur.Experiences, SelfRatings: cur.SelfRatings,
-		})))
+	return func(cur domain.Candidate) (service.CandidateInput, error) {
+		base, err := jsonv2.Marshal(requestOf(toCandidate(cur)))
 		if err != nil {
 			return service.CandidateInput{}, err
 		}

@@ -62,13 +62,9 @@ type CandidateInput struct {
 	SelfRatings  []domain.SelfRating
 }
 
-// InputOf returns c's editable content.
-func InputOf(c domain.Candidate) CandidateInput {
-	return CandidateInput{
-		DisplayName: c.DisplayName, ContactEmail: c.ContactEmail, Headline: c.Headline, Visibility: c.Visibility,
-		Experiences: c.Experiences, SelfRatings: c.SelfRatings,
-	}
-}
+// Edit returns a candidate's new content from its current state (a merge
+// patch applied to it, or a whole replacement).
+type Edit func(current domain.Candidate) (CandidateInput, error)
 
 func candidateObject(c domain.Candidate) Object {
 	return Object{Type: ObjectCandidate, ID: c.ID, OrgID: c.OrganisationID, OwnerID: c.OwnerUserID, Shared: c.Shared()}

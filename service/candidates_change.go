@@ -8,7 +8,7 @@ import (
 
 // Change replaces a candidate's content with what edit returns from the
 // current one, if the precondition still holds.
-func (s *Candidates) Change(ctx context.Context, pr Principal, id string, pre Precondition, edit func(CandidateInput) (CandidateInput, error)) (domain.Candidate, error) {
+func (s *Candidates) Change(ctx context.Context, pr Principal, id string, pre Precondition, edit Edit) (domain.Candidate, error) {
 	if err := s.policy.Permits(pr, ActionCandidateWrite); err != nil {
 		return domain.Candidate{}, err
 	}
@@ -28,14 +28,14 @@ func (s *Candidates) Change(ctx context.Context, pr Principal, id string, pre Pr
 	return out, err
 }
 
-func (s *Candidates) change(ctx context.Context, pr Principal, c domain.Candidate, pre Precondition, edit func(CandidateInput) (CandidateInput, error)) (domain.Candidate, error) {
+func (s *Candidates) change(ctx context.Context, pr Principal, c domain.Candidate, pre Precondition, edit Edit) (domain.Candidate, error) {
 	if err := s.authorizeWrite(pr, ActionCandidateWrite, c); err != nil {
 		return domain.Candidate{}, err
 	}
 	if err := pre.check(c); err != nil {
 		return domain.Candidate{}, err
 	}
-	in, err := edit(InputOf(c))
+	in, err := edit(c)
 	if err != nil {
 		return domain.Candidate{}, err
 	}

@@ -45,7 +45,7 @@ func (s *Candidates) PutMine(ctx context.Context, pr Principal, pre Precondition
 		if cur, err = s.store.ByID(ctx, cur.ID, true); err != nil {
 			return err
 		}
-		c, err = s.change(ctx, pr, cur, pre, func(CandidateInput) (CandidateInput, error) { return in, nil })
+		c, err = s.change(ctx, pr, cur, pre, func(domain.Candidate) (CandidateInput, error) { return in, nil })
 		return err
 	})
 	if err != nil && errors.Is(err, domain.ErrConflict) {
@@ -62,7 +62,7 @@ func (s *Candidates) PutMine(ctx context.Context, pr Principal, pre Precondition
 }
 
 // ChangeMine applies edit to the job seeker's own candidate.
-func (s *Candidates) ChangeMine(ctx context.Context, pr Principal, pre Precondition, edit func(CandidateInput) (CandidateInput, error)) (domain.Candidate, error) {
+func (s *Candidates) ChangeMine(ctx context.Context, pr Principal, pre Precondition, edit Edit) (domain.Candidate, error) {
 	c, err := s.Mine(ctx, pr)
 	if err != nil {
 		return domain.Candidate{}, err
