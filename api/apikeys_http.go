@@ -15,7 +15,7 @@ import (
 // CreateAPIKeyRequest names a key and what it may do.
 type CreateAPIKeyRequest struct {
 	Name   string   `json:"name" validate:"required,max=100" example:"Applicant tracking system"`
-	Scopes []string `json:"scopes" validate:"required,min=1,max=10" enums:"candidates:read,candidates:write,assessments:read,assessments:write,scorecards:write,search" example:"candidates:read,search"`
+	Scopes []string `json:"scopes" validate:"required,min=1,max=10" enums:"candidates:read,candidates:write,assessments:read,assessments:write,scorecards:write,search,webhooks" example:"candidates:read,search"`
 }
 
 // createAPIKey godoc

@@ -131,9 +131,13 @@ func authDeps(t testing.TB, db *repository.DB, params service.Argon2Params) Deps
 	}
 	policy := service.NewPolicy()
 	idempotency := service.NewIdempotency(db, repository.NewIdempotencyKeys(db), nil)
+	// Test receivers listen on loopback: the fixture allows private
+	// addresses; the tests of the guard build their own.
+	webhooks := service.NewWebhooks(db, repository.NewWebhooks(db), orgs, audit, policy, service.WebhookGuard{AllowPrivate: true}, nil)
 	candidates := service.NewCandidates(service.CandidatesDeps{
 		Tx: db, Store: repository.NewCandidates(db), Orgs: orgs, Audit: audit, AuditLog: repository.NewAuditLog(db),
 		Policy: policy, Frameworks: fw, OnErase: idempotency.ForgetSubject, OnHide: idempotency.HideSubject,
+		Events: webhooks,
 	})
 	return Deps{
 		DB:          db,
@@ -143,6 +147,7 @@ func authDeps(t testing.TB, db *repository.DB, params service.Argon2Params) Deps
 		Users:       service.NewUsers(auth, idempotency, candidates),
 		Candidates:  candidates,
 		Idempotency: idempotency,
+		Webhooks:    webhooks,
 		Orgs:        service.NewOrgs(db, orgs, users, ptokens, audit, nil),
 		APIKeys:     service.NewAPIKeys(db, repository.NewAPIKeys(db), orgs, audit, nil),
 		Policy:      policy,

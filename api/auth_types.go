@@ -74,7 +74,7 @@ type APIKey struct {
 	Name string `json:"name" example:"Applicant tracking system"`
 	// The secret's first characters, to tell keys apart.
 	Prefix     string     `json:"prefix" example:"rk_3Jt0Zx8b"`
-	Scopes     []string   `json:"scopes" enums:"candidates:read,candidates:write,assessments:read,assessments:write,scorecards:write,search" example:"candidates:read,search"`
+	Scopes     []string   `json:"scopes" enums:"candidates:read,candidates:write,assessments:read,assessments:write,scorecards:write,search,webhooks" example:"candidates:read,search"`
 	CreatedAt  time.Time  `json:"created_at" example:"2026-03-01T09:30:00Z"`
 	LastUsedAt *time.Time `json:"last_used_at" example:"2026-03-02T14:05:00Z"`
 }
@@ -97,7 +97,7 @@ type NewAPIKey struct {
 	ID         string     `json:"id" format:"uuid" example:"0195f3c2-7a4e-7b1a-9c3d-2f1e4d5c6b71"`
 	Name       string     `json:"name" example:"Applicant tracking system"`
 	Prefix     string     `json:"prefix" example:"rk_3Jt0Zx8b"`
-	Scopes     []string   `json:"scopes" enums:"candidates:read,candidates:write,assessments:read,assessments:write,scorecards:write,search" example:"candidates:read,search"`
+	Scopes     []string   `json:"scopes" enums:"candidates:read,candidates:write,assessments:read,assessments:write,scorecards:write,search,webhooks" example:"candidates:read,search"`
 	CreatedAt  time.Time  `json:"created_at" example:"2026-03-01T09:30:00Z"`
 	LastUsedAt *time.Time `json:"last_used_at"`
 	Secret     string     `json:"secret" example:"rk_3Jt0Zx8b0mFh2m3bqk1cD8xw5vY9sL4nR7tU2pE6aQ"`

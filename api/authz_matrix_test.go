@@ -61,6 +61,8 @@ type matrix struct {
 	// candidates: organisation X's (with its assessment by X), and job
 	// seeker A's own profile, made on first use.
 	candX, assessX string
+	// webhookX is organisation X's webhook, with deliveryX a test ping to it.
+	webhookX, deliveryX string
 }
 
 func newMatrix(t *testing.T) *matrix {
@@ -197,6 +199,7 @@ func matrixRows() []matrixRow {
 		{route: "GET /docs/*", want: every(200), request: fixed("/docs/index.html", "")},
 	}
 	rows = append(rows, frameworkMatrixRows()...)
+	rows = append(rows, webhookMatrixRows()...)
 	return append(rows, candidateMatrixRows()...)
 }
 

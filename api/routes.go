@@ -14,4 +14,5 @@ func (s *server) routes(e *echo.Echo) {
 	s.frameworkRoutes(e)
 	s.authRoutes(e)
 	s.candidateRoutes(e)
+	s.webhookRoutes(e)
 }

@@ -53,6 +53,8 @@ type Deps struct {
 	// Idempotency stores first answers for Idempotency-Key retries; nil
 	// runs every request as it comes.
 	Idempotency *service.Idempotency
+	// Webhooks manages organisations' webhooks; nil leaves their routes out.
+	Webhooks *service.Webhooks
 }
 
 // server carries the dependencies every handler shares.

@@ -28,6 +28,7 @@ const (
 	ApiAPIKeyScopesCandidatesWrite  ApiAPIKeyScopes = "candidates:write"
 	ApiAPIKeyScopesScorecardsWrite  ApiAPIKeyScopes = "scorecards:write"
 	ApiAPIKeyScopesSearch           ApiAPIKeyScopes = "search"
+	ApiAPIKeyScopesWebhooks         ApiAPIKeyScopes = "webhooks"
 )
 
 // Valid indicates whether the value is a known member of the ApiAPIKeyScopes enum.
@@ -44,6 +45,8 @@ func (e ApiAPIKeyScopes) Valid() bool {
 	case ApiAPIKeyScopesScorecardsWrite:
 		return true
 	case ApiAPIKeyScopesSearch:
+		return true
+	case ApiAPIKeyScopesWebhooks:
 		return true
 	default:
 		return false
@@ -331,6 +334,7 @@ const (
 	ApiCreateAPIKeyRequestScopesCandidatesWrite  ApiCreateAPIKeyRequestScopes = "candidates:write"
 	ApiCreateAPIKeyRequestScopesScorecardsWrite  ApiCreateAPIKeyRequestScopes = "scorecards:write"
 	ApiCreateAPIKeyRequestScopesSearch           ApiCreateAPIKeyRequestScopes = "search"
+	ApiCreateAPIKeyRequestScopesWebhooks         ApiCreateAPIKeyRequestScopes = "webhooks"
 )
 
 // Valid indicates whether the value is a known member of the ApiCreateAPIKeyRequestScopes enum.
@@ -347,6 +351,38 @@ func (e ApiCreateAPIKeyRequestScopes) Valid() bool {
 	case ApiCreateAPIKeyRequestScopesScorecardsWrite:
 		return true
 	case ApiCreateAPIKeyRequestScopesSearch:
+		return true
+	case ApiCreateAPIKeyRequestScopesWebhooks:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ApiCreateWebhookRequestEvents.
+const (
+	AssessmentCreated          ApiCreateWebhookRequestEvents = "assessment.created"
+	CandidateCreated           ApiCreateWebhookRequestEvents = "candidate.created"
+	CandidateErased            ApiCreateWebhookRequestEvents = "candidate.erased"
+	CandidateUpdated           ApiCreateWebhookRequestEvents = "candidate.updated"
+	CandidateVisibilityChanged ApiCreateWebhookRequestEvents = "candidate.visibility_changed"
+	ScorecardSubmitted         ApiCreateWebhookRequestEvents = "scorecard.submitted"
+)
+
+// Valid indicates whether the value is a known member of the ApiCreateWebhookRequestEvents enum.
+func (e ApiCreateWebhookRequestEvents) Valid() bool {
+	switch e {
+	case AssessmentCreated:
+		return true
+	case CandidateCreated:
+		return true
+	case CandidateErased:
+		return true
+	case CandidateUpdated:
+		return true
+	case CandidateVisibilityChanged:
+		return true
+	case ScorecardSubmitted:
 		return true
 	default:
 		return false
@@ -520,6 +556,7 @@ const (
 	ApiNewAPIKeyScopesCandidatesWrite  ApiNewAPIKeyScopes = "candidates:write"
 	ApiNewAPIKeyScopesScorecardsWrite  ApiNewAPIKeyScopes = "scorecards:write"
 	ApiNewAPIKeyScopesSearch           ApiNewAPIKeyScopes = "search"
+	ApiNewAPIKeyScopesWebhooks         ApiNewAPIKeyScopes = "webhooks"
 )
 
 // Valid indicates whether the value is a known member of the ApiNewAPIKeyScopes enum.
@@ -536,6 +573,8 @@ func (e ApiNewAPIKeyScopes) Valid() bool {
 	case ApiNewAPIKeyScopesScorecardsWrite:
 		return true
 	case ApiNewAPIKeyScopesSearch:
+		return true
+	case ApiNewAPIKeyScopesWebhooks:
 		return true
 	default:
 		return false
@@ -644,6 +683,27 @@ func (e ApiUserRole) Valid() bool {
 	case ApiUserRoleJobSeeker:
 		return true
 	case ApiUserRoleRecruiter:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ApiWebhookDeliveryState.
+const (
+	Failed    ApiWebhookDeliveryState = "failed"
+	Pending   ApiWebhookDeliveryState = "pending"
+	Succeeded ApiWebhookDeliveryState = "succeeded"
+)
+
+// Valid indicates whether the value is a known member of the ApiWebhookDeliveryState enum.
+func (e ApiWebhookDeliveryState) Valid() bool {
+	switch e {
+	case Failed:
+		return true
+	case Pending:
+		return true
+	case Succeeded:
 		return true
 	default:
 		return false
@@ -1169,6 +1229,23 @@ type ApiCreateOrganisationRequest struct {
 	Name string `json:"name"`
 }
 
+// ApiCreateWebhookRequest defines model for api.CreateWebhookRequest.
+type ApiCreateWebhookRequest struct {
+	// Description Example: Our applicant tracking system
+	Description *string `json:"description,omitempty"`
+
+	// Events Example: ["candidate.created","assessment.created"]
+	Events []ApiCreateWebhookRequestEvents `json:"events"`
+
+	// Url https, resolving to a public address.
+	//
+	// Example: https://hr.example.com/hooks/rungs
+	Url string `json:"url"`
+}
+
+// ApiCreateWebhookRequestEvents defines model for ApiCreateWebhookRequest.Events.
+type ApiCreateWebhookRequestEvents string
+
 // ApiDimensionDoc defines model for api.DimensionDoc.
 type ApiDimensionDoc struct {
 	// Description Example: How someone moves an organisation.
@@ -1567,6 +1644,37 @@ type ApiNewAPIKey struct {
 // ApiNewAPIKeyScopes defines model for ApiNewAPIKey.Scopes.
 type ApiNewAPIKeyScopes string
 
+// ApiNewWebhook defines model for api.NewWebhook.
+type ApiNewWebhook struct {
+	// CreatedAt Example: 2026-03-01T09:30:00Z
+	CreatedAt string `json:"created_at"`
+
+	// Description Example: Our applicant tracking system
+	Description string `json:"description"`
+
+	// Events Example: ["candidate.created","assessment.created"]
+	Events []string `json:"events"`
+
+	// Id Example: 0195f3c2-7a4e-7b1a-9c3d-2f1e4d5c6b71
+	Id openapi_types.UUID `json:"id"`
+
+	// PreviousSecretExpiresAt Until then the secret before the last rotation signs too.
+	//
+	// Example: 2026-03-02T09:30:00Z
+	PreviousSecretExpiresAt *string `json:"previous_secret_expires_at,omitempty"`
+
+	// Secret Standard Webhooks secret: "whsec_" and the base64 of the HMAC key.
+	//
+	// Example: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+	Secret string `json:"secret"`
+
+	// UpdatedAt Example: 2026-03-01T09:30:00Z
+	UpdatedAt string `json:"updated_at"`
+
+	// Url Example: https://hr.example.com/hooks/rungs
+	Url string `json:"url"`
+}
+
 // ApiOrganisation defines model for api.Organisation.
 type ApiOrganisation struct {
 	// CreatedAt Example: 2026-03-01T09:30:00Z
@@ -1629,6 +1737,14 @@ type ApiRise struct {
 
 // ApiRiseKind Example: required
 type ApiRiseKind string
+
+// ApiRotateWebhookSecretRequest defines model for api.RotateWebhookSecretRequest.
+type ApiRotateWebhookSecretRequest struct {
+	// GracePeriodHours 0 to 168; default 24. Both secrets sign every delivery meanwhile.
+	//
+	// Example: 24
+	GracePeriodHours *int `json:"grace_period_hours,omitempty"`
+}
 
 // ApiRubricAnchor defines model for api.RubricAnchor.
 type ApiRubricAnchor struct {
@@ -1846,6 +1962,103 @@ type ApiUser struct {
 
 // ApiUserRole Example: job_seeker
 type ApiUserRole string
+
+// ApiWebhook defines model for api.Webhook.
+type ApiWebhook struct {
+	// CreatedAt Example: 2026-03-01T09:30:00Z
+	CreatedAt string `json:"created_at"`
+
+	// Description Example: Our applicant tracking system
+	Description string `json:"description"`
+
+	// Events Example: ["candidate.created","assessment.created"]
+	Events []string `json:"events"`
+
+	// Id Example: 0195f3c2-7a4e-7b1a-9c3d-2f1e4d5c6b71
+	Id openapi_types.UUID `json:"id"`
+
+	// PreviousSecretExpiresAt Until then the secret before the last rotation signs too.
+	//
+	// Example: 2026-03-02T09:30:00Z
+	PreviousSecretExpiresAt *string `json:"previous_secret_expires_at,omitempty"`
+
+	// UpdatedAt Example: 2026-03-01T09:30:00Z
+	UpdatedAt string `json:"updated_at"`
+
+	// Url Example: https://hr.example.com/hooks/rungs
+	Url string `json:"url"`
+}
+
+// ApiWebhookAttempt defines model for api.WebhookAttempt.
+type ApiWebhookAttempt struct {
+	// AttemptedAt Example: 2026-03-01T09:30:00Z
+	AttemptedAt string `json:"attempted_at"`
+
+	// Error Example: answered 500
+	Error *string `json:"error,omitempty"`
+
+	// LatencyMs Example: 12.5
+	LatencyMs float64 `json:"latency_ms"`
+
+	// Number Example: 1
+	Number int `json:"number"`
+
+	// StatusCode 0 when no answer came (refused, timed out).
+	//
+	// Example: 500
+	StatusCode int `json:"status_code"`
+}
+
+// ApiWebhookDelivery defines model for api.WebhookDelivery.
+type ApiWebhookDelivery struct {
+	AttemptLog []ApiWebhookAttempt `json:"attempt_log"`
+
+	// Attempts Example: 3
+	Attempts int `json:"attempts"`
+
+	// CompletedAt Example: 2026-03-01T09:35:00Z
+	CompletedAt *string `json:"completed_at,omitempty"`
+
+	// CreatedAt Example: 2026-03-01T09:30:00Z
+	CreatedAt string `json:"created_at"`
+
+	// EventId The webhook-id header: the same on every attempt and redelivery.
+	//
+	// Example: msg_0195f3c2-7a4e-7b1a-9c3d-2f1e4d5c6b73
+	EventId string `json:"event_id"`
+
+	// EventType Example: candidate.created
+	EventType string `json:"event_type"`
+
+	// Id Example: 0195f3c2-7a4e-7b1a-9c3d-2f1e4d5c6b72
+	Id openapi_types.UUID `json:"id"`
+
+	// LastStatusCode Example: 500
+	LastStatusCode int `json:"last_status_code"`
+
+	// NextAttemptAt When the next attempt is due, while pending.
+	//
+	// Example: 2026-03-01T09:31:00Z
+	NextAttemptAt *string `json:"next_attempt_at,omitempty"`
+
+	// State Example: pending
+	State ApiWebhookDeliveryState `json:"state"`
+}
+
+// ApiWebhookDeliveryState Example: pending
+type ApiWebhookDeliveryState string
+
+// ApiWebhookDeliveryList defines model for api.WebhookDeliveryList.
+type ApiWebhookDeliveryList struct {
+	Items      []ApiWebhookDelivery `json:"items"`
+	NextCursor *string              `json:"next_cursor,omitempty"`
+}
+
+// ApiWebhookList defines model for api.WebhookList.
+type ApiWebhookList struct {
+	Items      []ApiWebhook `json:"items"`
+	NextCursor *string      `json:"next_cursor,omitempty"`
+}
 
 // DomainAssessmentDoc defines model for domain.AssessmentDoc.
 type DomainAssessmentDoc struct {
@@ -2362,6 +2575,30 @@ type GetOrgsByIdCandidatesExportParams struct {
 	UpdatedSince *time.Time `form:"updated_since,omitempty" json:"updated_since,omitempty"`
 }
 
+// GetOrgsByIdWebhooksParams defines parameters for GetOrgsByIdWebhooks.
+type GetOrgsByIdWebhooksParams struct {
+	// Limit page size, 1 to 100 (default 100)
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
+// PostOrgsByIdWebhooksParams defines parameters for PostOrgsByIdWebhooks.
+type PostOrgsByIdWebhooksParams struct {
+	// IdempotencyKey 1 to 255 characters; a retry with the same key and body replays the first answer
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
+// GetOrgsByIdWebhooksByWidDeliveriesParams defines parameters for GetOrgsByIdWebhooksByWidDeliveries.
+type GetOrgsByIdWebhooksByWidDeliveriesParams struct {
+	// Limit page size, 1 to 100 (default 100)
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
 // PostTransferMapParams defines parameters for PostTransferMap.
 type PostTransferMapParams struct {
 	// Framework framework version as slug@version; default: latest published community-management
@@ -2424,6 +2661,12 @@ type PostOrgsByIdApiKeysJSONRequestBody = ApiCreateAPIKeyRequest
 
 // PostOrgsByIdMembersJSONRequestBody defines body for PostOrgsByIdMembers for application/json ContentType.
 type PostOrgsByIdMembersJSONRequestBody = ApiInviteMemberRequest
+
+// PostOrgsByIdWebhooksJSONRequestBody defines body for PostOrgsByIdWebhooks for application/json ContentType.
+type PostOrgsByIdWebhooksJSONRequestBody = ApiCreateWebhookRequest
+
+// PostOrgsByIdWebhooksByWidRotateSecretJSONRequestBody defines body for PostOrgsByIdWebhooksByWidRotateSecret for application/json ContentType.
+type PostOrgsByIdWebhooksByWidRotateSecretJSONRequestBody = ApiRotateWebhookSecretRequest
 
 // PostTransferMapJSONRequestBody defines body for PostTransferMap for application/json ContentType.
 type PostTransferMapJSONRequestBody = ApiTransferMapRequest
@@ -3142,6 +3385,87 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v1/orgs/{id}/members (the `PostOrgsByIdMembers` operationId).
 	PostOrgsByIdMembers(ctx context.Context, id openapi_types.UUID, body PostOrgsByIdMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetOrgsByIdWebhooks List webhooks
+	//
+	// The organisation's endpoints, oldest first, without their secrets.
+	//
+	// Corresponds with GET /v1/orgs/{id}/webhooks (the `GetOrgsByIdWebhooks` operationId).
+	GetOrgsByIdWebhooks(ctx context.Context, id openapi_types.UUID, params *GetOrgsByIdWebhooksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostOrgsByIdWebhooksWithBody Register a webhook
+	//
+	// Rungs POSTs the organisation's events to the URL, signed the Standard Webhooks way (headers webhook-id, webhook-timestamp and webhook-signature: "v1,<base64 HMAC-SHA256 of id.timestamp.body>" keyed with the base64-decoded part of the secret after "whsec_"). The secret is in this answer only. Bodies carry ids only: {"type","timestamp","data":{"event_id","organisation_id","candidate_id",...}}; read the rest through the API. Delivery is at least once (deduplicate on webhook-id), one candidate's events in order, retried with growing delays for 24 hours. The URL must be https and resolve to a public address. Recruiters of the organisation, admins, and keys with the webhooks scope; at most 20 per organisation. Send an Idempotency-Key to retry safely.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/orgs/{id}/webhooks (the `PostOrgsByIdWebhooks` operationId).
+	PostOrgsByIdWebhooksWithBody(ctx context.Context, id openapi_types.UUID, params *PostOrgsByIdWebhooksParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostOrgsByIdWebhooks Register a webhook
+	//
+	// Rungs POSTs the organisation's events to the URL, signed the Standard Webhooks way (headers webhook-id, webhook-timestamp and webhook-signature: "v1,<base64 HMAC-SHA256 of id.timestamp.body>" keyed with the base64-decoded part of the secret after "whsec_"). The secret is in this answer only. Bodies carry ids only: {"type","timestamp","data":{"event_id","organisation_id","candidate_id",...}}; read the rest through the API. Delivery is at least once (deduplicate on webhook-id), one candidate's events in order, retried with growing delays for 24 hours. The URL must be https and resolve to a public address. Recruiters of the organisation, admins, and keys with the webhooks scope; at most 20 per organisation. Send an Idempotency-Key to retry safely.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/orgs/{id}/webhooks (the `PostOrgsByIdWebhooks` operationId).
+	PostOrgsByIdWebhooks(ctx context.Context, id openapi_types.UUID, params *PostOrgsByIdWebhooksParams, body PostOrgsByIdWebhooksJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteOrgsByIdWebhooksByWid Delete a webhook
+	//
+	// Nothing more is sent to it; its pending deliveries are dropped with it.
+	//
+	// Corresponds with DELETE /v1/orgs/{id}/webhooks/{wid} (the `DeleteOrgsByIdWebhooksByWid` operationId).
+	DeleteOrgsByIdWebhooksByWid(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetOrgsByIdWebhooksByWid Read a webhook
+	//
+	// Corresponds with GET /v1/orgs/{id}/webhooks/{wid} (the `GetOrgsByIdWebhooksByWid` operationId).
+	GetOrgsByIdWebhooksByWid(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetOrgsByIdWebhooksByWidDeliveries List a webhook's deliveries
+	//
+	// Newest first, with every attempt: when, the status code answered (0 for none), latency, and the next retry while pending. Kept for 30 days.
+	//
+	// Corresponds with GET /v1/orgs/{id}/webhooks/{wid}/deliveries (the `GetOrgsByIdWebhooksByWidDeliveries` operationId).
+	GetOrgsByIdWebhooksByWidDeliveries(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, params *GetOrgsByIdWebhooksByWidDeliveriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetOrgsByIdWebhooksByWidDeliveriesByDid Read one delivery
+	//
+	// Corresponds with GET /v1/orgs/{id}/webhooks/{wid}/deliveries/{did} (the `GetOrgsByIdWebhooksByWidDeliveriesByDid` operationId).
+	GetOrgsByIdWebhooksByWidDeliveriesByDid(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, did openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliver Send a delivery again
+	//
+	// A pending delivery is tried at once; a finished one (succeeded or failed) gets a new delivery of the same event, with the same webhook-id.
+	//
+	// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/deliveries/{did}/redeliver (the `PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliver` operationId).
+	PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliver(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, did openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostOrgsByIdWebhooksByWidRotateSecretWithBody Rotate a webhook's secret
+	//
+	// A new secret, in this answer only. For the grace period every delivery carries two signatures (new and old, space-separated in webhook-signature), so the receiver can switch without missing one.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/rotate-secret (the `PostOrgsByIdWebhooksByWidRotateSecret` operationId).
+	PostOrgsByIdWebhooksByWidRotateSecretWithBody(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostOrgsByIdWebhooksByWidRotateSecret Rotate a webhook's secret
+	//
+	// A new secret, in this answer only. For the grace period every delivery carries two signatures (new and old, space-separated in webhook-signature), so the receiver can switch without missing one.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/rotate-secret (the `PostOrgsByIdWebhooksByWidRotateSecret` operationId).
+	PostOrgsByIdWebhooksByWidRotateSecret(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, body PostOrgsByIdWebhooksByWidRotateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostOrgsByIdWebhooksByWidTest Send a test event
+	//
+	// Queues a webhook.test event to this endpoint alone, delivered and signed like any other; follow it in the deliveries.
+	//
+	// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/test (the `PostOrgsByIdWebhooksByWidTest` operationId).
+	PostOrgsByIdWebhooksByWidTest(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostTransferMapWithBody Map experience to the community ladder
 	//
@@ -4610,6 +4934,197 @@ func (c *Client) PostOrgsByIdMembersWithBody(ctx context.Context, id openapi_typ
 // Corresponds with POST /v1/orgs/{id}/members (the `PostOrgsByIdMembers` operationId).
 func (c *Client) PostOrgsByIdMembers(ctx context.Context, id openapi_types.UUID, body PostOrgsByIdMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewPostOrgsByIdMembersRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetOrgsByIdWebhooks List webhooks
+//
+// The organisation's endpoints, oldest first, without their secrets.
+//
+// Corresponds with GET /v1/orgs/{id}/webhooks (the `GetOrgsByIdWebhooks` operationId).
+func (c *Client) GetOrgsByIdWebhooks(ctx context.Context, id openapi_types.UUID, params *GetOrgsByIdWebhooksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOrgsByIdWebhooksRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostOrgsByIdWebhooksWithBody Register a webhook
+//
+// Rungs POSTs the organisation's events to the URL, signed the Standard Webhooks way (headers webhook-id, webhook-timestamp and webhook-signature: "v1,<base64 HMAC-SHA256 of id.timestamp.body>" keyed with the base64-decoded part of the secret after "whsec_"). The secret is in this answer only. Bodies carry ids only: {"type","timestamp","data":{"event_id","organisation_id","candidate_id",...}}; read the rest through the API. Delivery is at least once (deduplicate on webhook-id), one candidate's events in order, retried with growing delays for 24 hours. The URL must be https and resolve to a public address. Recruiters of the organisation, admins, and keys with the webhooks scope; at most 20 per organisation. Send an Idempotency-Key to retry safely.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/orgs/{id}/webhooks (the `PostOrgsByIdWebhooks` operationId).
+func (c *Client) PostOrgsByIdWebhooksWithBody(ctx context.Context, id openapi_types.UUID, params *PostOrgsByIdWebhooksParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostOrgsByIdWebhooksRequestWithBody(c.Server, id, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostOrgsByIdWebhooks Register a webhook
+//
+// Rungs POSTs the organisation's events to the URL, signed the Standard Webhooks way (headers webhook-id, webhook-timestamp and webhook-signature: "v1,<base64 HMAC-SHA256 of id.timestamp.body>" keyed with the base64-decoded part of the secret after "whsec_"). The secret is in this answer only. Bodies carry ids only: {"type","timestamp","data":{"event_id","organisation_id","candidate_id",...}}; read the rest through the API. Delivery is at least once (deduplicate on webhook-id), one candidate's events in order, retried with growing delays for 24 hours. The URL must be https and resolve to a public address. Recruiters of the organisation, admins, and keys with the webhooks scope; at most 20 per organisation. Send an Idempotency-Key to retry safely.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/orgs/{id}/webhooks (the `PostOrgsByIdWebhooks` operationId).
+func (c *Client) PostOrgsByIdWebhooks(ctx context.Context, id openapi_types.UUID, params *PostOrgsByIdWebhooksParams, body PostOrgsByIdWebhooksJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostOrgsByIdWebhooksRequest(c.Server, id, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteOrgsByIdWebhooksByWid Delete a webhook
+//
+// Nothing more is sent to it; its pending deliveries are dropped with it.
+//
+// Corresponds with DELETE /v1/orgs/{id}/webhooks/{wid} (the `DeleteOrgsByIdWebhooksByWid` operationId).
+func (c *Client) DeleteOrgsByIdWebhooksByWid(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteOrgsByIdWebhooksByWidRequest(c.Server, id, wid)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetOrgsByIdWebhooksByWid Read a webhook
+//
+// Corresponds with GET /v1/orgs/{id}/webhooks/{wid} (the `GetOrgsByIdWebhooksByWid` operationId).
+func (c *Client) GetOrgsByIdWebhooksByWid(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOrgsByIdWebhooksByWidRequest(c.Server, id, wid)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetOrgsByIdWebhooksByWidDeliveries List a webhook's deliveries
+//
+// Newest first, with every attempt: when, the status code answered (0 for none), latency, and the next retry while pending. Kept for 30 days.
+//
+// Corresponds with GET /v1/orgs/{id}/webhooks/{wid}/deliveries (the `GetOrgsByIdWebhooksByWidDeliveries` operationId).
+func (c *Client) GetOrgsByIdWebhooksByWidDeliveries(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, params *GetOrgsByIdWebhooksByWidDeliveriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOrgsByIdWebhooksByWidDeliveriesRequest(c.Server, id, wid, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetOrgsByIdWebhooksByWidDeliveriesByDid Read one delivery
+//
+// Corresponds with GET /v1/orgs/{id}/webhooks/{wid}/deliveries/{did} (the `GetOrgsByIdWebhooksByWidDeliveriesByDid` operationId).
+func (c *Client) GetOrgsByIdWebhooksByWidDeliveriesByDid(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, did openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOrgsByIdWebhooksByWidDeliveriesByDidRequest(c.Server, id, wid, did)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliver Send a delivery again
+//
+// A pending delivery is tried at once; a finished one (succeeded or failed) gets a new delivery of the same event, with the same webhook-id.
+//
+// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/deliveries/{did}/redeliver (the `PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliver` operationId).
+func (c *Client) PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliver(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, did openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverRequest(c.Server, id, wid, did)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostOrgsByIdWebhooksByWidRotateSecretWithBody Rotate a webhook's secret
+//
+// A new secret, in this answer only. For the grace period every delivery carries two signatures (new and old, space-separated in webhook-signature), so the receiver can switch without missing one.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/rotate-secret (the `PostOrgsByIdWebhooksByWidRotateSecret` operationId).
+func (c *Client) PostOrgsByIdWebhooksByWidRotateSecretWithBody(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostOrgsByIdWebhooksByWidRotateSecretRequestWithBody(c.Server, id, wid, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostOrgsByIdWebhooksByWidRotateSecret Rotate a webhook's secret
+//
+// A new secret, in this answer only. For the grace period every delivery carries two signatures (new and old, space-separated in webhook-signature), so the receiver can switch without missing one.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/rotate-secret (the `PostOrgsByIdWebhooksByWidRotateSecret` operationId).
+func (c *Client) PostOrgsByIdWebhooksByWidRotateSecret(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, body PostOrgsByIdWebhooksByWidRotateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostOrgsByIdWebhooksByWidRotateSecretRequest(c.Server, id, wid, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostOrgsByIdWebhooksByWidTest Send a test event
+//
+// Queues a webhook.test event to this endpoint alone, delivered and signed like any other; follow it in the deliveries.
+//
+// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/test (the `PostOrgsByIdWebhooksByWidTest` operationId).
+func (c *Client) PostOrgsByIdWebhooksByWidTest(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostOrgsByIdWebhooksByWidTestRequest(c.Server, id, wid)
 	if err != nil {
 		return nil, err
 	}
@@ -7708,6 +8223,494 @@ func NewPostOrgsByIdMembersRequestWithBody(server string, id openapi_types.UUID,
 	return req, nil
 }
 
+// NewGetOrgsByIdWebhooksRequest constructs an http.Request for the GetOrgsByIdWebhooks method
+func NewGetOrgsByIdWebhooksRequest(server string, id openapi_types.UUID, params *GetOrgsByIdWebhooksParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/orgs/%s/webhooks", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPostOrgsByIdWebhooksRequest calls the generic PostOrgsByIdWebhooks builder with application/json body
+func NewPostOrgsByIdWebhooksRequest(server string, id openapi_types.UUID, params *PostOrgsByIdWebhooksParams, body PostOrgsByIdWebhooksJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPostOrgsByIdWebhooksRequestWithBody(server, id, params, "application/json", bodyReader)
+}
+
+// NewPostOrgsByIdWebhooksRequestWithBody constructs an http.Request for the PostOrgsByIdWebhooks method, with any body, and a specified content type
+func NewPostOrgsByIdWebhooksRequestWithBody(server string, id openapi_types.UUID, params *PostOrgsByIdWebhooksParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/orgs/%s/webhooks", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewDeleteOrgsByIdWebhooksByWidRequest constructs an http.Request for the DeleteOrgsByIdWebhooksByWid method
+func NewDeleteOrgsByIdWebhooksByWidRequest(server string, id openapi_types.UUID, wid openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "wid", wid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/orgs/%s/webhooks/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetOrgsByIdWebhooksByWidRequest constructs an http.Request for the GetOrgsByIdWebhooksByWid method
+func NewGetOrgsByIdWebhooksByWidRequest(server string, id openapi_types.UUID, wid openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "wid", wid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/orgs/%s/webhooks/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetOrgsByIdWebhooksByWidDeliveriesRequest constructs an http.Request for the GetOrgsByIdWebhooksByWidDeliveries method
+func NewGetOrgsByIdWebhooksByWidDeliveriesRequest(server string, id openapi_types.UUID, wid openapi_types.UUID, params *GetOrgsByIdWebhooksByWidDeliveriesParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "wid", wid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/orgs/%s/webhooks/%s/deliveries", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetOrgsByIdWebhooksByWidDeliveriesByDidRequest constructs an http.Request for the GetOrgsByIdWebhooksByWidDeliveriesByDid method
+func NewGetOrgsByIdWebhooksByWidDeliveriesByDidRequest(server string, id openapi_types.UUID, wid openapi_types.UUID, did openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "wid", wid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "did", did, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/orgs/%s/webhooks/%s/deliveries/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverRequest constructs an http.Request for the PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliver method
+func NewPostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverRequest(server string, id openapi_types.UUID, wid openapi_types.UUID, did openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "wid", wid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "did", did, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/orgs/%s/webhooks/%s/deliveries/%s/redeliver", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPostOrgsByIdWebhooksByWidRotateSecretRequest calls the generic PostOrgsByIdWebhooksByWidRotateSecret builder with application/json body
+func NewPostOrgsByIdWebhooksByWidRotateSecretRequest(server string, id openapi_types.UUID, wid openapi_types.UUID, body PostOrgsByIdWebhooksByWidRotateSecretJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPostOrgsByIdWebhooksByWidRotateSecretRequestWithBody(server, id, wid, "application/json", bodyReader)
+}
+
+// NewPostOrgsByIdWebhooksByWidRotateSecretRequestWithBody constructs an http.Request for the PostOrgsByIdWebhooksByWidRotateSecret method, with any body, and a specified content type
+func NewPostOrgsByIdWebhooksByWidRotateSecretRequestWithBody(server string, id openapi_types.UUID, wid openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "wid", wid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/orgs/%s/webhooks/%s/rotate-secret", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewPostOrgsByIdWebhooksByWidTestRequest constructs an http.Request for the PostOrgsByIdWebhooksByWidTest method
+func NewPostOrgsByIdWebhooksByWidTestRequest(server string, id openapi_types.UUID, wid openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "wid", wid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/orgs/%s/webhooks/%s/test", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewPostTransferMapRequest calls the generic PostTransferMap builder with application/json body
 func NewPostTransferMapRequest(server string, params *PostTransferMapParams, body PostTransferMapJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -8579,6 +9582,101 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v1/orgs/{id}/members (the `PostOrgsByIdMembers` operationId).
 	PostOrgsByIdMembersWithResponse(ctx context.Context, id openapi_types.UUID, body PostOrgsByIdMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*PostOrgsByIdMembersResponse, error)
+
+	// GetOrgsByIdWebhooksWithResponse List webhooks
+	//
+	// The organisation's endpoints, oldest first, without their secrets.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/orgs/{id}/webhooks (the `GetOrgsByIdWebhooks` operationId).
+	GetOrgsByIdWebhooksWithResponse(ctx context.Context, id openapi_types.UUID, params *GetOrgsByIdWebhooksParams, reqEditors ...RequestEditorFn) (*GetOrgsByIdWebhooksResponse, error)
+
+	// PostOrgsByIdWebhooksWithBodyWithResponse Register a webhook
+	//
+	// Rungs POSTs the organisation's events to the URL, signed the Standard Webhooks way (headers webhook-id, webhook-timestamp and webhook-signature: "v1,<base64 HMAC-SHA256 of id.timestamp.body>" keyed with the base64-decoded part of the secret after "whsec_"). The secret is in this answer only. Bodies carry ids only: {"type","timestamp","data":{"event_id","organisation_id","candidate_id",...}}; read the rest through the API. Delivery is at least once (deduplicate on webhook-id), one candidate's events in order, retried with growing delays for 24 hours. The URL must be https and resolve to a public address. Recruiters of the organisation, admins, and keys with the webhooks scope; at most 20 per organisation. Send an Idempotency-Key to retry safely.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/orgs/{id}/webhooks (the `PostOrgsByIdWebhooks` operationId).
+	PostOrgsByIdWebhooksWithBodyWithResponse(ctx context.Context, id openapi_types.UUID, params *PostOrgsByIdWebhooksParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostOrgsByIdWebhooksResponse, error)
+
+	// PostOrgsByIdWebhooksWithResponse Register a webhook
+	//
+	// Rungs POSTs the organisation's events to the URL, signed the Standard Webhooks way (headers webhook-id, webhook-timestamp and webhook-signature: "v1,<base64 HMAC-SHA256 of id.timestamp.body>" keyed with the base64-decoded part of the secret after "whsec_"). The secret is in this answer only. Bodies carry ids only: {"type","timestamp","data":{"event_id","organisation_id","candidate_id",...}}; read the rest through the API. Delivery is at least once (deduplicate on webhook-id), one candidate's events in order, retried with growing delays for 24 hours. The URL must be https and resolve to a public address. Recruiters of the organisation, admins, and keys with the webhooks scope; at most 20 per organisation. Send an Idempotency-Key to retry safely.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/orgs/{id}/webhooks (the `PostOrgsByIdWebhooks` operationId).
+	PostOrgsByIdWebhooksWithResponse(ctx context.Context, id openapi_types.UUID, params *PostOrgsByIdWebhooksParams, body PostOrgsByIdWebhooksJSONRequestBody, reqEditors ...RequestEditorFn) (*PostOrgsByIdWebhooksResponse, error)
+
+	// DeleteOrgsByIdWebhooksByWidWithResponse Delete a webhook
+	//
+	// Nothing more is sent to it; its pending deliveries are dropped with it.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/orgs/{id}/webhooks/{wid} (the `DeleteOrgsByIdWebhooksByWid` operationId).
+	DeleteOrgsByIdWebhooksByWidWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteOrgsByIdWebhooksByWidResponse, error)
+
+	// GetOrgsByIdWebhooksByWidWithResponse Read a webhook
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/orgs/{id}/webhooks/{wid} (the `GetOrgsByIdWebhooksByWid` operationId).
+	GetOrgsByIdWebhooksByWidWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetOrgsByIdWebhooksByWidResponse, error)
+
+	// GetOrgsByIdWebhooksByWidDeliveriesWithResponse List a webhook's deliveries
+	//
+	// Newest first, with every attempt: when, the status code answered (0 for none), latency, and the next retry while pending. Kept for 30 days.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/orgs/{id}/webhooks/{wid}/deliveries (the `GetOrgsByIdWebhooksByWidDeliveries` operationId).
+	GetOrgsByIdWebhooksByWidDeliveriesWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, params *GetOrgsByIdWebhooksByWidDeliveriesParams, reqEditors ...RequestEditorFn) (*GetOrgsByIdWebhooksByWidDeliveriesResponse, error)
+
+	// GetOrgsByIdWebhooksByWidDeliveriesByDidWithResponse Read one delivery
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/orgs/{id}/webhooks/{wid}/deliveries/{did} (the `GetOrgsByIdWebhooksByWidDeliveriesByDid` operationId).
+	GetOrgsByIdWebhooksByWidDeliveriesByDidWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, did openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetOrgsByIdWebhooksByWidDeliveriesByDidResponse, error)
+
+	// PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverWithResponse Send a delivery again
+	//
+	// A pending delivery is tried at once; a finished one (succeeded or failed) gets a new delivery of the same event, with the same webhook-id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/deliveries/{did}/redeliver (the `PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliver` operationId).
+	PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, did openapi_types.UUID, reqEditors ...RequestEditorFn) (*PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse, error)
+
+	// PostOrgsByIdWebhooksByWidRotateSecretWithBodyWithResponse Rotate a webhook's secret
+	//
+	// A new secret, in this answer only. For the grace period every delivery carries two signatures (new and old, space-separated in webhook-signature), so the receiver can switch without missing one.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/rotate-secret (the `PostOrgsByIdWebhooksByWidRotateSecret` operationId).
+	PostOrgsByIdWebhooksByWidRotateSecretWithBodyWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostOrgsByIdWebhooksByWidRotateSecretResponse, error)
+
+	// PostOrgsByIdWebhooksByWidRotateSecretWithResponse Rotate a webhook's secret
+	//
+	// A new secret, in this answer only. For the grace period every delivery carries two signatures (new and old, space-separated in webhook-signature), so the receiver can switch without missing one.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/rotate-secret (the `PostOrgsByIdWebhooksByWidRotateSecret` operationId).
+	PostOrgsByIdWebhooksByWidRotateSecretWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, body PostOrgsByIdWebhooksByWidRotateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*PostOrgsByIdWebhooksByWidRotateSecretResponse, error)
+
+	// PostOrgsByIdWebhooksByWidTestWithResponse Send a test event
+	//
+	// Queues a webhook.test event to this endpoint alone, delivered and signed like any other; follow it in the deliveries.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/test (the `PostOrgsByIdWebhooksByWidTest` operationId).
+	PostOrgsByIdWebhooksByWidTestWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, reqEditors ...RequestEditorFn) (*PostOrgsByIdWebhooksByWidTestResponse, error)
 
 	// PostTransferMapWithBodyWithResponse Map experience to the community ladder
 	//
@@ -13269,6 +14367,635 @@ func (r PostOrgsByIdMembersResponse) ContentType() string {
 	return ""
 }
 
+type GetOrgsByIdWebhooksResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiWebhookList
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetOrgsByIdWebhooksResponse) GetJSON200() *ApiWebhookList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetOrgsByIdWebhooksResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetOrgsByIdWebhooksResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetOrgsByIdWebhooksResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r GetOrgsByIdWebhooksResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r GetOrgsByIdWebhooksResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetOrgsByIdWebhooksResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetOrgsByIdWebhooksResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetOrgsByIdWebhooksResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PostOrgsByIdWebhooksResponse201Headers the declared response headers of an HTTP 201 response for PostOrgsByIdWebhooks
+type PostOrgsByIdWebhooksResponse201Headers struct {
+	CacheControl *string
+	Location     *string
+}
+
+type PostOrgsByIdWebhooksResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ApiNewWebhook
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *ApiProblem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *ApiProblem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *PostOrgsByIdWebhooksResponse201Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r PostOrgsByIdWebhooksResponse) GetJSON201() *ApiNewWebhook {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PostOrgsByIdWebhooksResponse) GetApplicationproblemJSON400() *ApiProblem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostOrgsByIdWebhooksResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostOrgsByIdWebhooksResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PostOrgsByIdWebhooksResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PostOrgsByIdWebhooksResponse) GetApplicationproblemJSON409() *ApiProblem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PostOrgsByIdWebhooksResponse) GetApplicationproblemJSON413() *ApiProblem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r PostOrgsByIdWebhooksResponse) GetApplicationproblemJSON415() *ApiProblem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PostOrgsByIdWebhooksResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r PostOrgsByIdWebhooksResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostOrgsByIdWebhooksResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostOrgsByIdWebhooksResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostOrgsByIdWebhooksResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteOrgsByIdWebhooksByWidResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r DeleteOrgsByIdWebhooksByWidResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r DeleteOrgsByIdWebhooksByWidResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r DeleteOrgsByIdWebhooksByWidResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteOrgsByIdWebhooksByWidResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteOrgsByIdWebhooksByWidResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteOrgsByIdWebhooksByWidResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteOrgsByIdWebhooksByWidResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetOrgsByIdWebhooksByWidResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiWebhook
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetOrgsByIdWebhooksByWidResponse) GetJSON200() *ApiWebhook {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetOrgsByIdWebhooksByWidResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetOrgsByIdWebhooksByWidResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetOrgsByIdWebhooksByWidResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetOrgsByIdWebhooksByWidResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetOrgsByIdWebhooksByWidResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetOrgsByIdWebhooksByWidResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetOrgsByIdWebhooksByWidResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetOrgsByIdWebhooksByWidDeliveriesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiWebhookDeliveryList
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetOrgsByIdWebhooksByWidDeliveriesResponse) GetJSON200() *ApiWebhookDeliveryList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetOrgsByIdWebhooksByWidDeliveriesResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetOrgsByIdWebhooksByWidDeliveriesResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetOrgsByIdWebhooksByWidDeliveriesResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r GetOrgsByIdWebhooksByWidDeliveriesResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r GetOrgsByIdWebhooksByWidDeliveriesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetOrgsByIdWebhooksByWidDeliveriesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetOrgsByIdWebhooksByWidDeliveriesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetOrgsByIdWebhooksByWidDeliveriesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetOrgsByIdWebhooksByWidDeliveriesByDidResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiWebhookDelivery
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetOrgsByIdWebhooksByWidDeliveriesByDidResponse) GetJSON200() *ApiWebhookDelivery {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetOrgsByIdWebhooksByWidDeliveriesByDidResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetOrgsByIdWebhooksByWidDeliveriesByDidResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetOrgsByIdWebhooksByWidDeliveriesByDidResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetOrgsByIdWebhooksByWidDeliveriesByDidResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetOrgsByIdWebhooksByWidDeliveriesByDidResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetOrgsByIdWebhooksByWidDeliveriesByDidResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetOrgsByIdWebhooksByWidDeliveriesByDidResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON202 the response for an HTTP 202 `application/json` response
+	JSON202 *ApiWebhookDelivery
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+}
+
+// GetJSON202 returns the response for an HTTP 202 `application/json` response
+func (r PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse) GetJSON202() *ApiWebhookDelivery {
+	return r.JSON202
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PostOrgsByIdWebhooksByWidRotateSecretResponse200Headers the declared response headers of an HTTP 200 response for PostOrgsByIdWebhooksByWidRotateSecret
+type PostOrgsByIdWebhooksByWidRotateSecretResponse200Headers struct {
+	CacheControl *string
+}
+
+type PostOrgsByIdWebhooksByWidRotateSecretResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ApiNewWebhook
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *ApiProblem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *ApiProblem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *PostOrgsByIdWebhooksByWidRotateSecretResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PostOrgsByIdWebhooksByWidRotateSecretResponse) GetJSON200() *ApiNewWebhook {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PostOrgsByIdWebhooksByWidRotateSecretResponse) GetApplicationproblemJSON400() *ApiProblem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostOrgsByIdWebhooksByWidRotateSecretResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostOrgsByIdWebhooksByWidRotateSecretResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PostOrgsByIdWebhooksByWidRotateSecretResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PostOrgsByIdWebhooksByWidRotateSecretResponse) GetApplicationproblemJSON422() *ApiProblem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetBody returns the raw response body bytes
+func (r PostOrgsByIdWebhooksByWidRotateSecretResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostOrgsByIdWebhooksByWidRotateSecretResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostOrgsByIdWebhooksByWidRotateSecretResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostOrgsByIdWebhooksByWidRotateSecretResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PostOrgsByIdWebhooksByWidTestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON202 the response for an HTTP 202 `application/json` response
+	JSON202 *ApiWebhookDelivery
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *ApiProblem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *ApiProblem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ApiProblem
+}
+
+// GetJSON202 returns the response for an HTTP 202 `application/json` response
+func (r PostOrgsByIdWebhooksByWidTestResponse) GetJSON202() *ApiWebhookDelivery {
+	return r.JSON202
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostOrgsByIdWebhooksByWidTestResponse) GetApplicationproblemJSON401() *ApiProblem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostOrgsByIdWebhooksByWidTestResponse) GetApplicationproblemJSON403() *ApiProblem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PostOrgsByIdWebhooksByWidTestResponse) GetApplicationproblemJSON404() *ApiProblem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r PostOrgsByIdWebhooksByWidTestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostOrgsByIdWebhooksByWidTestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostOrgsByIdWebhooksByWidTestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostOrgsByIdWebhooksByWidTestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // PostTransferMapResponse429Headers the declared response headers of an HTTP 429 response for PostTransferMap
 type PostTransferMapResponse429Headers struct {
 	RetryAfter *int
@@ -14632,6 +16359,167 @@ func (c *ClientWithResponses) PostOrgsByIdMembersWithResponse(ctx context.Contex
 		return nil, err
 	}
 	return ParsePostOrgsByIdMembersResponse(rsp)
+}
+
+// GetOrgsByIdWebhooksWithResponse List webhooks
+//
+// The organisation's endpoints, oldest first, without their secrets.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/orgs/{id}/webhooks (the `GetOrgsByIdWebhooks` operationId).
+func (c *ClientWithResponses) GetOrgsByIdWebhooksWithResponse(ctx context.Context, id openapi_types.UUID, params *GetOrgsByIdWebhooksParams, reqEditors ...RequestEditorFn) (*GetOrgsByIdWebhooksResponse, error) {
+	rsp, err := c.GetOrgsByIdWebhooks(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetOrgsByIdWebhooksResponse(rsp)
+}
+
+// PostOrgsByIdWebhooksWithBodyWithResponse Register a webhook
+//
+// Rungs POSTs the organisation's events to the URL, signed the Standard Webhooks way (headers webhook-id, webhook-timestamp and webhook-signature: "v1,<base64 HMAC-SHA256 of id.timestamp.body>" keyed with the base64-decoded part of the secret after "whsec_"). The secret is in this answer only. Bodies carry ids only: {"type","timestamp","data":{"event_id","organisation_id","candidate_id",...}}; read the rest through the API. Delivery is at least once (deduplicate on webhook-id), one candidate's events in order, retried with growing delays for 24 hours. The URL must be https and resolve to a public address. Recruiters of the organisation, admins, and keys with the webhooks scope; at most 20 per organisation. Send an Idempotency-Key to retry safely.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/orgs/{id}/webhooks (the `PostOrgsByIdWebhooks` operationId).
+func (c *ClientWithResponses) PostOrgsByIdWebhooksWithBodyWithResponse(ctx context.Context, id openapi_types.UUID, params *PostOrgsByIdWebhooksParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostOrgsByIdWebhooksResponse, error) {
+	rsp, err := c.PostOrgsByIdWebhooksWithBody(ctx, id, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostOrgsByIdWebhooksResponse(rsp)
+}
+
+// PostOrgsByIdWebhooksWithResponse Register a webhook
+//
+// Rungs POSTs the organisation's events to the URL, signed the Standard Webhooks way (headers webhook-id, webhook-timestamp and webhook-signature: "v1,<base64 HMAC-SHA256 of id.timestamp.body>" keyed with the base64-decoded part of the secret after "whsec_"). The secret is in this answer only. Bodies carry ids only: {"type","timestamp","data":{"event_id","organisation_id","candidate_id",...}}; read the rest through the API. Delivery is at least once (deduplicate on webhook-id), one candidate's events in order, retried with growing delays for 24 hours. The URL must be https and resolve to a public address. Recruiters of the organisation, admins, and keys with the webhooks scope; at most 20 per organisation. Send an Idempotency-Key to retry safely.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/orgs/{id}/webhooks (the `PostOrgsByIdWebhooks` operationId).
+func (c *ClientWithResponses) PostOrgsByIdWebhooksWithResponse(ctx context.Context, id openapi_types.UUID, params *PostOrgsByIdWebhooksParams, body PostOrgsByIdWebhooksJSONRequestBody, reqEditors ...RequestEditorFn) (*PostOrgsByIdWebhooksResponse, error) {
+	rsp, err := c.PostOrgsByIdWebhooks(ctx, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostOrgsByIdWebhooksResponse(rsp)
+}
+
+// DeleteOrgsByIdWebhooksByWidWithResponse Delete a webhook
+//
+// Nothing more is sent to it; its pending deliveries are dropped with it.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/orgs/{id}/webhooks/{wid} (the `DeleteOrgsByIdWebhooksByWid` operationId).
+func (c *ClientWithResponses) DeleteOrgsByIdWebhooksByWidWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteOrgsByIdWebhooksByWidResponse, error) {
+	rsp, err := c.DeleteOrgsByIdWebhooksByWid(ctx, id, wid, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteOrgsByIdWebhooksByWidResponse(rsp)
+}
+
+// GetOrgsByIdWebhooksByWidWithResponse Read a webhook
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/orgs/{id}/webhooks/{wid} (the `GetOrgsByIdWebhooksByWid` operationId).
+func (c *ClientWithResponses) GetOrgsByIdWebhooksByWidWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetOrgsByIdWebhooksByWidResponse, error) {
+	rsp, err := c.GetOrgsByIdWebhooksByWid(ctx, id, wid, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetOrgsByIdWebhooksByWidResponse(rsp)
+}
+
+// GetOrgsByIdWebhooksByWidDeliveriesWithResponse List a webhook's deliveries
+//
+// Newest first, with every attempt: when, the status code answered (0 for none), latency, and the next retry while pending. Kept for 30 days.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/orgs/{id}/webhooks/{wid}/deliveries (the `GetOrgsByIdWebhooksByWidDeliveries` operationId).
+func (c *ClientWithResponses) GetOrgsByIdWebhooksByWidDeliveriesWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, params *GetOrgsByIdWebhooksByWidDeliveriesParams, reqEditors ...RequestEditorFn) (*GetOrgsByIdWebhooksByWidDeliveriesResponse, error) {
+	rsp, err := c.GetOrgsByIdWebhooksByWidDeliveries(ctx, id, wid, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetOrgsByIdWebhooksByWidDeliveriesResponse(rsp)
+}
+
+// GetOrgsByIdWebhooksByWidDeliveriesByDidWithResponse Read one delivery
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/orgs/{id}/webhooks/{wid}/deliveries/{did} (the `GetOrgsByIdWebhooksByWidDeliveriesByDid` operationId).
+func (c *ClientWithResponses) GetOrgsByIdWebhooksByWidDeliveriesByDidWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, did openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetOrgsByIdWebhooksByWidDeliveriesByDidResponse, error) {
+	rsp, err := c.GetOrgsByIdWebhooksByWidDeliveriesByDid(ctx, id, wid, did, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetOrgsByIdWebhooksByWidDeliveriesByDidResponse(rsp)
+}
+
+// PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverWithResponse Send a delivery again
+//
+// A pending delivery is tried at once; a finished one (succeeded or failed) gets a new delivery of the same event, with the same webhook-id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/deliveries/{did}/redeliver (the `PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliver` operationId).
+func (c *ClientWithResponses) PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, did openapi_types.UUID, reqEditors ...RequestEditorFn) (*PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse, error) {
+	rsp, err := c.PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliver(ctx, id, wid, did, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse(rsp)
+}
+
+// PostOrgsByIdWebhooksByWidRotateSecretWithBodyWithResponse Rotate a webhook's secret
+//
+// A new secret, in this answer only. For the grace period every delivery carries two signatures (new and old, space-separated in webhook-signature), so the receiver can switch without missing one.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/rotate-secret (the `PostOrgsByIdWebhooksByWidRotateSecret` operationId).
+func (c *ClientWithResponses) PostOrgsByIdWebhooksByWidRotateSecretWithBodyWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostOrgsByIdWebhooksByWidRotateSecretResponse, error) {
+	rsp, err := c.PostOrgsByIdWebhooksByWidRotateSecretWithBody(ctx, id, wid, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostOrgsByIdWebhooksByWidRotateSecretResponse(rsp)
+}
+
+// PostOrgsByIdWebhooksByWidRotateSecretWithResponse Rotate a webhook's secret
+//
+// A new secret, in this answer only. For the grace period every delivery carries two signatures (new and old, space-separated in webhook-signature), so the receiver can switch without missing one.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/rotate-secret (the `PostOrgsByIdWebhooksByWidRotateSecret` operationId).
+func (c *ClientWithResponses) PostOrgsByIdWebhooksByWidRotateSecretWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, body PostOrgsByIdWebhooksByWidRotateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*PostOrgsByIdWebhooksByWidRotateSecretResponse, error) {
+	rsp, err := c.PostOrgsByIdWebhooksByWidRotateSecret(ctx, id, wid, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostOrgsByIdWebhooksByWidRotateSecretResponse(rsp)
+}
+
+// PostOrgsByIdWebhooksByWidTestWithResponse Send a test event
+//
+// Queues a webhook.test event to this endpoint alone, delivered and signed like any other; follow it in the deliveries.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/orgs/{id}/webhooks/{wid}/test (the `PostOrgsByIdWebhooksByWidTest` operationId).
+func (c *ClientWithResponses) PostOrgsByIdWebhooksByWidTestWithResponse(ctx context.Context, id openapi_types.UUID, wid openapi_types.UUID, reqEditors ...RequestEditorFn) (*PostOrgsByIdWebhooksByWidTestResponse, error) {
+	rsp, err := c.PostOrgsByIdWebhooksByWidTest(ctx, id, wid, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostOrgsByIdWebhooksByWidTestResponse(rsp)
 }
 
 // PostTransferMapWithBodyWithResponse Map experience to the community ladder
@@ -18792,6 +20680,521 @@ func ParsePostOrgsByIdMembersResponse(rsp *http.Response) (*PostOrgsByIdMembersR
 			headers.CacheControl = &value
 		}
 		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetOrgsByIdWebhooksResponse parses an HTTP response from a GetOrgsByIdWebhooksWithResponse call
+func ParseGetOrgsByIdWebhooksResponse(rsp *http.Response) (*GetOrgsByIdWebhooksResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetOrgsByIdWebhooksResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiWebhookList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePostOrgsByIdWebhooksResponse parses an HTTP response from a PostOrgsByIdWebhooksWithResponse call
+func ParsePostOrgsByIdWebhooksResponse(rsp *http.Response) (*PostOrgsByIdWebhooksResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostOrgsByIdWebhooksResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ApiNewWebhook
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers PostOrgsByIdWebhooksResponse201Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = &value
+		}
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteOrgsByIdWebhooksByWidResponse parses an HTTP response from a DeleteOrgsByIdWebhooksByWidWithResponse call
+func ParseDeleteOrgsByIdWebhooksByWidResponse(rsp *http.Response) (*DeleteOrgsByIdWebhooksByWidResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteOrgsByIdWebhooksByWidResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetOrgsByIdWebhooksByWidResponse parses an HTTP response from a GetOrgsByIdWebhooksByWidWithResponse call
+func ParseGetOrgsByIdWebhooksByWidResponse(rsp *http.Response) (*GetOrgsByIdWebhooksByWidResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetOrgsByIdWebhooksByWidResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiWebhook
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetOrgsByIdWebhooksByWidDeliveriesResponse parses an HTTP response from a GetOrgsByIdWebhooksByWidDeliveriesWithResponse call
+func ParseGetOrgsByIdWebhooksByWidDeliveriesResponse(rsp *http.Response) (*GetOrgsByIdWebhooksByWidDeliveriesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetOrgsByIdWebhooksByWidDeliveriesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiWebhookDeliveryList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetOrgsByIdWebhooksByWidDeliveriesByDidResponse parses an HTTP response from a GetOrgsByIdWebhooksByWidDeliveriesByDidWithResponse call
+func ParseGetOrgsByIdWebhooksByWidDeliveriesByDidResponse(rsp *http.Response) (*GetOrgsByIdWebhooksByWidDeliveriesByDidResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetOrgsByIdWebhooksByWidDeliveriesByDidResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiWebhookDelivery
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse parses an HTTP response from a PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverWithResponse call
+func ParsePostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse(rsp *http.Response) (*PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostOrgsByIdWebhooksByWidDeliveriesByDidRedeliverResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 202:
+		var dest ApiWebhookDelivery
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON202 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePostOrgsByIdWebhooksByWidRotateSecretResponse parses an HTTP response from a PostOrgsByIdWebhooksByWidRotateSecretWithResponse call
+func ParsePostOrgsByIdWebhooksByWidRotateSecretResponse(rsp *http.Response) (*PostOrgsByIdWebhooksByWidRotateSecretResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostOrgsByIdWebhooksByWidRotateSecretResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ApiNewWebhook
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers PostOrgsByIdWebhooksByWidRotateSecretResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePostOrgsByIdWebhooksByWidTestResponse parses an HTTP response from a PostOrgsByIdWebhooksByWidTestWithResponse call
+func ParsePostOrgsByIdWebhooksByWidTestResponse(rsp *http.Response) (*PostOrgsByIdWebhooksByWidTestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostOrgsByIdWebhooksByWidTestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 202:
+		var dest ApiWebhookDelivery
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON202 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ApiProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
 	}
 
 	return response, nil

@@ -14,10 +14,12 @@ const (
 	ScopeSearch           = "search"
 	// ScopeScorecardsWrite lets a key post interview scorecards.
 	ScopeScorecardsWrite = "scorecards:write"
+	// ScopeWebhooks lets a key manage the organisation's webhooks.
+	ScopeWebhooks = "webhooks"
 )
 
 // Scopes lists every scope in display order.
-var Scopes = []string{ScopeCandidatesRead, ScopeCandidatesWrite, ScopeAssessmentsRead, ScopeAssessmentsWrite, ScopeScorecardsWrite, ScopeSearch}
+var Scopes = []string{ScopeCandidatesRead, ScopeCandidatesWrite, ScopeAssessmentsRead, ScopeAssessmentsWrite, ScopeScorecardsWrite, ScopeSearch, ScopeWebhooks}
 
 // ValidScope reports whether s is a known scope.
 func ValidScope(s string) bool { return slices.Contains(Scopes, s) }

@@ -46,7 +46,7 @@ func (s *Candidates) AddAssessment(ctx context.Context, a domain.Assessment, e d
 	args := []any{a.ID, a.CandidateID, nullText(a.OrganisationID), a.CreatedBy, a.FrameworkSlug, a.FrameworkVersion,
 		string(a.Body), string(a.Summary), a.CreatedAt.UTC().Truncate(time.Microsecond)}
 	audit := []any{e.ID, e.PrincipalKind, e.PrincipalID, e.OrganisationID, e.Action, e.ObjectType, e.ObjectID, e.RequestID, e.CreatedAt.UTC()}
-	if _, inTx := ctx.Value(txKey{}).(*gorm.DB); !inTx && s.db.Dialect() == DialectPostgres {
+	if _, inTx := ctx.Value(txKey{}).(*txState); !inTx && s.db.Dialect() == DialectPostgres {
 		err := s.db.conn(ctx).Exec(`WITH a AS (`+insertAssessment+` RETURNING id) `+insertAudit, append(args, audit...)...).Error
 		return translate(err, "assessment")
 	}

@@ -64,3 +64,12 @@ func (s *Candidates) CountScorecards(ctx context.Context, candidateID string) (i
 	err := s.db.conn(ctx).Model(&scorecardRow{}).Where("candidate_id = ?", candidateID).Count(&n).Error
 	return int(n), translate(err, "scorecard")
 }
+
+// MakerOrganisations lists the organisations that assessed the candidate or
+// posted a scorecard on it.
+func (s *Candidates) MakerOrganisations(ctx context.Context, candidateID string) ([]string, error) {
+	var ids []string
+	err := s.db.conn(ctx).Raw(`SELECT organisation_id FROM assessments WHERE candidate_id = ? AND organisation_id IS NOT NULL
+		UNION SELECT organisation_id FROM scorecards WHERE candidate_id = ?`, candidateID, candidateID).Scan(&ids).Error
+	return ids, translate(err, "candidate")
+}

@@ -22,6 +22,7 @@ type Candidates struct {
 	cache      assessmentCache
 	onErase    func(ctx context.Context, candidateID string) error
 	onHide     func(ctx context.Context, candidateID, ownerScope string) error
+	events     EventSink
 }
 
 // CandidatesDeps is what Candidates needs.
@@ -41,6 +42,8 @@ type CandidatesDeps struct {
 	// OnHide, when set, removes what other stores gave others about a
 	// profile its owner stopped sharing (all but the owner's scope).
 	OnHide func(ctx context.Context, candidateID, ownerScope string) error
+	// Events, when set, records webhook events in each change's transaction.
+	Events EventSink
 }
 
 // NewCandidates returns the candidate service.
@@ -49,7 +52,7 @@ func NewCandidates(d CandidatesDeps) *Candidates {
 		d.Now = time.Now
 	}
 	return &Candidates{tx: d.Tx, store: d.Store, orgs: d.Orgs, audit: d.Audit, auditLog: d.AuditLog,
-		policy: d.Policy, frameworks: d.Frameworks, now: d.Now, onErase: d.OnErase, onHide: d.OnHide}
+		policy: d.Policy, frameworks: d.Frameworks, now: d.Now, onErase: d.OnErase, onHide: d.OnHide, events: d.Events}
 }
 
 // CandidateInput is a candidate's editable content, as a client sends it.
@@ -104,6 +107,11 @@ func (s *Candidates) create(ctx context.Context, pr Principal, c domain.Candidat
 		}
 		if err := s.recordConsent(ctx, pr, c, ""); err != nil {
 			return err
+		}
+		if c.OrganisationID != "" {
+			if err := s.emit(ctx, newEvent(domain.EventCandidateCreated, c.OrganisationID, c.ID, now, nil)); err != nil {
+				return err
+			}
 		}
 		return s.audit.Record(ctx, Entry(pr, ActionCandidateCreate, ObjectCandidate, c.ID))
 	})

@@ -69,6 +69,11 @@ func (s *Candidates) assess(ctx context.Context, pr Principal, c domain.Candidat
 	if err := s.store.AddAssessment(ctx, out, s.audit.Complete(ctx, Entry(pr, ActionAssessmentWrite, ObjectAssessment, out.ID))); err != nil {
 		return domain.Assessment{}, err
 	}
+	if org != "" {
+		if err := s.emit(ctx, assessmentEvent(org, out)); err != nil {
+			return domain.Assessment{}, err
+		}
+	}
 	// The snapshot holds the profile: the person sees who made one.
 	return out, s.recordRead(ctx, pr, c, ActionAssessmentWrite)
 }
@@ -154,4 +159,9 @@ func (s *Candidates) assessments(ctx context.Context, pr Principal, c domain.Can
 		list, next = list[:limit], list[limit-1].ID
 	}
 	return list, next, s.recordRead(ctx, pr, c, ActionAssessmentRead)
+}
+
+// assessmentEvent is assessment.created for the organisation that made a.
+func assessmentEvent(org string, a domain.Assessment) domain.WebhookEvent {
+	return newEvent(domain.EventAssessmentCreated, org, a.CandidateID, a.CreatedAt, map[string]string{"assessment_id": a.ID})
 }

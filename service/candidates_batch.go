@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -175,9 +176,11 @@ func (s *Candidates) writeBatch(ctx context.Context, pr Principal, sc scoring, c
 	var consents []domain.ConsentRecord
 	var entries []domain.AuditEntry
 	var written []int
+	var events []domain.WebhookEvent
 	for i, r := range res.Items {
 		switch r.Status {
 		case BatchCreated:
+			events = append(events, newEvent(domain.EventCandidateCreated, pr.OrgID, cands[i].ID, now, nil))
 			created = append(created, cands[i])
 			consents = append(consents, domain.ConsentRecord{ID: newID(), CandidateID: cands[i].ID, Visibility: cands[i].Visibility,
 				ChangedByKind: pr.Kind, ChangedByID: pr.ID(), ChangedAt: now})
@@ -191,6 +194,8 @@ func (s *Candidates) writeBatch(ctx context.Context, pr Principal, sc scoring, c
 				return domain.Errorf(domain.ErrConflict, "candidate %s (item %d) changed while the batch ran; send the batch again", cands[i].ID, i)
 			}
 			entries = append(entries, Entry(pr, ActionCandidateWrite, ObjectCandidate, cands[i].ID))
+			events = append(events, newEvent(domain.EventCandidateUpdated, pr.OrgID, cands[i].ID, now,
+				map[string]string{"version": strconv.Itoa(cands[i].Version)}))
 		default:
 			continue
 		}
@@ -207,16 +212,19 @@ func (s *Candidates) writeBatch(ctx context.Context, pr Principal, sc scoring, c
 		return err
 	}
 	if assess {
-		if err := s.assessBatch(ctx, pr, sc, cands, written, res, &entries, now); err != nil {
+		if err := s.assessBatch(ctx, pr, sc, cands, written, res, &entries, &events, now); err != nil {
 			return err
 		}
+	}
+	if err := s.emit(ctx, events...); err != nil {
+		return err
 	}
 	return s.audit.RecordMany(ctx, entries)
 }
 
 // assessBatch scores the written items; updated candidates count their
 // organisation's scorecards and show progress since their last assessment.
-func (s *Candidates) assessBatch(ctx context.Context, pr Principal, sc scoring, cands []domain.Candidate, written []int, res *BatchResult, entries *[]domain.AuditEntry, now time.Time) error {
+func (s *Candidates) assessBatch(ctx context.Context, pr Principal, sc scoring, cands []domain.Candidate, written []int, res *BatchResult, entries *[]domain.AuditEntry, events *[]domain.WebhookEvent, now time.Time) error {
 	var updated []string
 	for _, i := range written {
 		if res.Items[i].Status == BatchUpdated {
@@ -248,6 +256,7 @@ func (s *Candidates) assessBatch(ctx context.Context, pr Principal, sc scoring, 
 		res.Items[i].AssessmentID = a.ID
 		out = append(out, a)
 		*entries = append(*entries, Entry(pr, ActionAssessmentWrite, ObjectAssessment, a.ID))
+		*events = append(*events, assessmentEvent(pr.OrgID, a))
 	}
 	return s.store.AddAssessments(ctx, out)
 }

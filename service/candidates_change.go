@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/rungs/rungs/domain"
 )
@@ -54,6 +55,9 @@ func (s *Candidates) change(ctx context.Context, pr Principal, c domain.Candidat
 	if err := s.recordConsent(ctx, pr, c, before); err != nil {
 		return domain.Candidate{}, err
 	}
+	if err := s.emitChange(ctx, c, before); err != nil {
+		return domain.Candidate{}, err
+	}
 	if c.Visibility != before {
 		s.forgetCandidate(c.ID)
 		if before == domain.VisibilityRecruiters && s.onHide != nil {
@@ -104,4 +108,20 @@ func (s *Candidates) remove(ctx context.Context, pr Principal, c domain.Candidat
 		return errStale
 	}
 	return s.audit.Record(ctx, Entry(pr, ActionCandidateDelete, ObjectCandidate, ""))
+}
+
+// emitChange records candidate.updated for the candidate's organisation and,
+// when the person changed who may see their profile,
+// candidate.visibility_changed for every organisation that assessed it.
+func (s *Candidates) emitChange(ctx context.Context, c domain.Candidate, before string) error {
+	if c.OrganisationID != "" {
+		ev := newEvent(domain.EventCandidateUpdated, c.OrganisationID, c.ID, c.UpdatedAt, map[string]string{"version": strconv.Itoa(c.Version)})
+		if err := s.emit(ctx, ev); err != nil {
+			return err
+		}
+	}
+	if c.Visibility == before {
+		return nil
+	}
+	return s.emitToMakers(ctx, domain.EventCandidateVisibilityChanged, c, map[string]string{"visibility": c.Visibility})
 }

@@ -18,6 +18,11 @@ func (s *Candidates) erase(ctx context.Context, c domain.Candidate) error {
 			return err
 		}
 	}
+	// Before the delete takes the assessments with it: whoever assessed
+	// the candidate hears of the erasure (ids only).
+	if err := s.emitToMakers(ctx, domain.EventCandidateErased, c, nil); err != nil {
+		return err
+	}
 	ids, err := s.store.AssessmentIDs(ctx, c.ID)
 	if err != nil {
 		return err

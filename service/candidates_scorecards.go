@@ -71,6 +71,10 @@ func (s *Candidates) AddScorecard(ctx context.Context, pr Principal, candidateID
 		if err := s.store.AddScorecard(ctx, sc); err != nil {
 			return err
 		}
+		ev := newEvent(domain.EventScorecardSubmitted, sc.OrganisationID, c.ID, sc.CreatedAt, map[string]string{"scorecard_id": sc.ID})
+		if err := s.emit(ctx, ev); err != nil {
+			return err
+		}
 		return s.audit.Record(ctx, Entry(pr, ActionScorecardWrite, ObjectCandidate, c.ID))
 	})
 	return sc, err

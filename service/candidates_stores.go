@@ -39,6 +39,8 @@ type CandidateStore interface {
 	// organisation id, or "" for the person); nil means every maker.
 	Assessments(ctx context.Context, candidateID string, makers []string, before string, limit int) ([]domain.Assessment, error)
 	AssessmentIDs(ctx context.Context, candidateID string) ([]string, error)
+	// MakerOrganisations lists the organisations that assessed or scored it.
+	MakerOrganisations(ctx context.Context, candidateID string) ([]string, error)
 	AddScorecard(ctx context.Context, sc domain.Scorecard) error
 	Scorecards(ctx context.Context, candidateID, orgID string, limit int) ([]domain.Scorecard, error)
 	CountScorecards(ctx context.Context, candidateID string) (int, error)

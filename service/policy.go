@@ -49,6 +49,9 @@ const (
 	ActionScorecardWrite Action = "scorecard:write"
 	// ActionCandidateExport streams an organisation's candidates out.
 	ActionCandidateExport Action = "candidate:export"
+	// ActionWebhookManage registers, lists, rotates, tests and deletes an
+	// organisation's webhooks and reads their deliveries.
+	ActionWebhookManage Action = "webhook:manage"
 )
 
 // Actions recorded in the audit log that need no policy decision (the
@@ -142,6 +145,7 @@ var rules = map[Action]rule{
 	ActionMyCandidate:     {roles: []string{RoleJobSeeker}},
 	ActionCandidateExport: {roles: []string{RoleRecruiter}, scope: domain.ScopeCandidatesRead, own: ownOrg},
 	ActionScorecardWrite:  {roles: []string{RoleRecruiter}, scope: domain.ScopeScorecardsWrite, own: ownCandidateRead},
+	ActionWebhookManage:   {roles: []string{RoleRecruiter, RoleAdmin}, scope: domain.ScopeWebhooks, own: ownOrg},
 }
 
 // Policy is the one place that decides who may do what. Handlers ask it

@@ -103,7 +103,7 @@ func (g WebhookGuard) Client() *http.Client {
 			DialContext:           dialer.DialContext,
 			TLSHandshakeTimeout:   WebhookTimeout,
 			ResponseHeaderTimeout: WebhookTimeout,
-			MaxIdleConnsPerHost:   4,
+			MaxIdleConnsPerHost:   16,
 			Proxy:                 nil, // never through a proxy from the environment
 		},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },

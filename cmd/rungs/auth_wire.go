@@ -19,6 +19,8 @@ type authServices struct {
 	// person's profile in the same transaction.
 	candidates  *service.Candidates
 	idempotency *service.Idempotency
+	webhooks    *service.Webhooks
+	guard       service.WebhookGuard
 }
 
 // wireAuth builds the auth services, with the signing secrets from
@@ -58,9 +60,12 @@ func wireAuth(ctx context.Context, cfg config, db *repository.DB, log *slog.Logg
 		return svc, nil
 	}
 	svc.idempotency = service.NewIdempotency(db, repository.NewIdempotencyKeys(db), nil)
+	svc.guard = service.WebhookGuard{AllowPrivate: cfg.WebhookAllowPrivate}
+	svc.webhooks = service.NewWebhooks(db, repository.NewWebhooks(db), orgs, audit, policy, svc.guard, nil)
 	svc.candidates = service.NewCandidates(service.CandidatesDeps{
 		Tx: db, Store: repository.NewCandidates(db), Orgs: orgs, Audit: audit, AuditLog: repository.NewAuditLog(db),
 		Policy: policy, Frameworks: frameworks, OnErase: svc.idempotency.ForgetSubject, OnHide: svc.idempotency.HideSubject,
+		Events: svc.webhooks,
 	})
 	svc.users = service.NewUsers(auth, svc.idempotency, svc.candidates)
 	return svc, nil

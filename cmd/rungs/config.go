@@ -40,6 +40,9 @@ type config struct {
 	RefreshTokenTTL   time.Duration
 	LoginMaxFailures  int
 	LoginLockout      time.Duration
+	// Webhooks: private and plain-http receivers allowed; deliveries at once.
+	WebhookAllowPrivate bool
+	WebhookWorkers      int
 }
 
 // setting describes one environment variable for loading and for --help.
@@ -130,6 +133,11 @@ func settings() []setting {
 		{"RUNGS_REFRESH_TOKEN_TTL", "720h", "refresh token lifetime", durSetting(func(c *config) *time.Duration { return &c.RefreshTokenTTL })},
 		{"RUNGS_LOGIN_MAX_FAILURES", "5", "wrong passwords allowed per account and client address before delays start (1s, 2s, 4s, ...)", intSetting(func(c *config) *int { return &c.LoginMaxFailures }, 1, 1000)},
 		{"RUNGS_LOGIN_LOCKOUT", "15m", "longest delay between login attempts after wrong passwords", durSetting(func(c *config) *time.Duration { return &c.LoginLockout })},
+		{"RUNGS_WEBHOOK_ALLOW_PRIVATE", "false", "let webhooks use http and private, loopback or link-local addresses (tests and private deployments only)", func(c *config, v string) (err error) {
+			c.WebhookAllowPrivate, err = strconv.ParseBool(v)
+			return err
+		}},
+		{"RUNGS_WEBHOOK_WORKERS", "16", "webhook deliveries this process makes at once; 0: it delivers none (another process does)", intSetting(func(c *config) *int { return &c.WebhookWorkers }, 0, 256)},
 		{"RUNGS_METRICS_ADDR", "127.0.0.1:9090", "separate listener for /metrics (loopback by default); \"off\" for none", func(c *config, v string) error {
 			if v != "off" {
 				if _, _, err := net.SplitHostPort(v); err != nil {

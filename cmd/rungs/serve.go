@@ -24,10 +24,20 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	if n > 0 {
 		log.Info("migrated", slog.Int("applied", n), slog.String("dialect", db.Dialect()))
 	}
-	deps, err := wire(ctx, cfg, db, log)
+	deps, worker, err := wire(ctx, cfg, db, log)
 	if err != nil {
 		return err
 	}
+	// The worker stops with the process: deliveries in flight finish (each
+	// within its 10 s timeout); what is left is delivered after a restart.
+	wctx, stopWorker := context.WithCancel(context.WithoutCancel(ctx))
+	workerDone := make(chan struct{})
+	if worker != nil {
+		go func() { defer close(workerDone); worker.Run(wctx) }()
+	} else {
+		close(workerDone)
+	}
+	defer func() { stopWorker(); <-workerDone }()
 	handler := api.New(apiConfig(cfg), deps)
 
 	ln, err := net.Listen("tcp", cfg.Addr)

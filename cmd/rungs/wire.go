@@ -9,15 +9,21 @@ import (
 	"github.com/rungs/rungs/service"
 )
 
-// wire builds the services on db and returns the API's dependencies.
-func wire(ctx context.Context, cfg config, db *repository.DB, log *slog.Logger) (api.Deps, error) {
+// wire builds the services on db and returns the API's dependencies, and
+// the webhook delivery worker (nil when RUNGS_WEBHOOK_WORKERS is 0).
+func wire(ctx context.Context, cfg config, db *repository.DB, log *slog.Logger) (api.Deps, *service.WebhookWorker, error) {
 	frameworks, err := wireFrameworks(ctx, db, log)
 	if err != nil {
-		return api.Deps{}, err
+		return api.Deps{}, nil, err
 	}
 	acc, err := wireAuth(ctx, cfg, db, log, frameworks)
 	if err != nil {
-		return api.Deps{}, err
+		return api.Deps{}, nil, err
+	}
+	var worker *service.WebhookWorker
+	if cfg.WebhookWorkers > 0 {
+		worker = service.NewWebhookWorker(service.WorkerConfig{Concurrency: cfg.WebhookWorkers}, repository.NewWebhooks(db),
+			acc.guard.Client(), acc.webhooks.Woken(), log, nil)
 	}
 	return api.Deps{
 		Log:         log,
@@ -32,5 +38,6 @@ func wire(ctx context.Context, cfg config, db *repository.DB, log *slog.Logger) 
 		Policy:      acc.policy,
 		Candidates:  acc.candidates,
 		Idempotency: acc.idempotency,
-	}, nil
+		Webhooks:    acc.webhooks,
+	}, worker, nil
 }

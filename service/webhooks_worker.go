@@ -1,0 +1,210 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/rungs/rungs/domain"
+)
+
+// WebhookQueue is what the delivery worker needs of the store.
+// repository.Webhooks implements it.
+type WebhookQueue interface {
+	Claim(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]domain.DueDelivery, error)
+	Finish(ctx context.Context, owner string, d domain.DueDelivery, a domain.WebhookAttempt, state string, next *time.Time) (bool, error)
+	Prune(ctx context.Context, before time.Time) error
+}
+
+// WorkerConfig tunes the delivery worker; zero values take the defaults.
+type WorkerConfig struct {
+	// Concurrency is how many deliveries run at once (default 16).
+	Concurrency int
+	// Poll is how often the queue is read when nothing woke the worker
+	// (default 500 ms): events committed by other processes are found then.
+	Poll time.Duration
+	// Lease is how long a claimed delivery is held (default 60 s, well over
+	// the 10 s delivery timeout); a worker that dies loses it after that.
+	Lease time.Duration
+	// RetryBase is the first retry's delay (default 5 s); each next one
+	// doubles, up to RetryMax (default 1 h), with ±25 % jitter, until the
+	// retry window (24 h) from the event ends.
+	RetryBase, RetryMax time.Duration
+	// Keep is how long finished deliveries stay listed (default 30 days).
+	Keep time.Duration
+}
+
+// WebhookWorker delivers due webhook deliveries: at least once, one
+// candidate's events to one endpoint in order, signed the Standard
+// Webhooks way.
+type WebhookWorker struct {
+	cfg    WorkerConfig
+	queue  WebhookQueue
+	client *http.Client
+	log    *slog.Logger
+	owner  string
+	wake   <-chan struct{}
+	now    func() time.Time
+	freed  chan struct{}
+}
+
+// NewWebhookWorker returns a worker; wake may be nil and now may be nil.
+func NewWebhookWorker(cfg WorkerConfig, queue WebhookQueue, client *http.Client, wake <-chan struct{}, log *slog.Logger, now func() time.Time) *WebhookWorker {
+	if cfg.Concurrency <= 0 {
+		cfg.Concurrency = 16
+	}
+	if cfg.Poll <= 0 {
+		cfg.Poll = 500 * time.Millisecond
+	}
+	if cfg.Lease <= 0 {
+		cfg.Lease = time.Minute
+	}
+	if cfg.RetryBase <= 0 {
+		cfg.RetryBase = 5 * time.Second
+	}
+	if cfg.RetryMax <= 0 {
+		cfg.RetryMax = time.Hour
+	}
+	if cfg.Keep <= 0 {
+		cfg.Keep = 30 * 24 * time.Hour
+	}
+	if now == nil {
+		now = time.Now
+	}
+	return &WebhookWorker{cfg: cfg, queue: queue, client: client, log: log, owner: newID(), wake: wake, now: now,
+		freed: make(chan struct{}, 1)}
+}
+
+// Run delivers until ctx ends, then waits for the deliveries in flight.
+func (w *WebhookWorker) Run(ctx context.Context) {
+	sem := make(chan struct{}, w.cfg.Concurrency)
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	tick := time.NewTicker(w.cfg.Poll)
+	defer tick.Stop()
+	lastPrune, lastError := time.Time{}, time.Time{}
+	for {
+		if time.Since(lastPrune) > time.Hour {
+			if err := w.queue.Prune(ctx, w.now().Add(-w.cfg.Keep)); err != nil && ctx.Err() == nil {
+				w.log.Warn("webhook prune failed", slog.String("error", err.Error()))
+			}
+			lastPrune = time.Now()
+		}
+		free := cap(sem) - len(sem)
+		if free > 0 && ctx.Err() == nil {
+			due, err := w.queue.Claim(ctx, w.owner, w.now(), w.cfg.Lease, free)
+			if err != nil && ctx.Err() == nil && time.Since(lastError) > time.Minute {
+				// Once a minute at most: the database may be down for a while.
+				w.log.Warn("webhook queue unavailable", slog.String("error", err.Error()))
+				lastError = time.Now()
+			}
+			for _, d := range due {
+				sem <- struct{}{}
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					w.deliver(context.WithoutCancel(ctx), d)
+					<-sem
+					select {
+					case w.freed <- struct{}{}:
+					default:
+					}
+				}()
+			}
+			if len(due) == free {
+				continue // more may be due
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-w.wake:
+		case <-w.freed:
+		case <-tick.C:
+		}
+	}
+}
+
+// deliver makes one attempt and records it with what comes next.
+func (w *WebhookWorker) deliver(ctx context.Context, d domain.DueDelivery) {
+	start := w.now()
+	status, err := w.send(ctx, d, start)
+	a := domain.WebhookAttempt{Number: d.Delivery.Attempts, AttemptedAt: start, StatusCode: status, Latency: w.now().Sub(start)}
+	state, next := domain.WebhookDeliveryStateSuccess, (*time.Time)(nil)
+	if err != nil {
+		a.Error = truncate(err.Error(), domain.WebhookDeliveryMaxErrorChars)
+		state, next = w.retry(d, start)
+	}
+	ok, ferr := w.queue.Finish(ctx, w.owner, d, a, state, next)
+	attrs := []any{slog.String("delivery_id", d.Delivery.ID), slog.String("webhook_id", d.Endpoint.ID),
+		slog.String("event", d.EventType), slog.Int("attempt", a.Number), slog.Int("status", status)}
+	switch {
+	case ferr != nil:
+		// The attempt was made; its record was not. The lease runs out and
+		// the delivery is tried again: at least once.
+		w.log.Warn("webhook attempt not recorded", append(attrs, slog.String("error", ferr.Error()))...)
+	case !ok:
+		w.log.Info("webhook delivery no longer held (deleted or taken over)", attrs...)
+	case state == domain.WebhookDeliveryStateFailed:
+		w.log.Warn("webhook delivery failed for good", append(attrs, slog.String("error", a.Error))...)
+	case err != nil:
+		w.log.Info("webhook attempt failed", append(attrs, slog.String("error", a.Error))...)
+	}
+}
+
+// retry is the state after a failed attempt: pending with the next try,
+// or failed once that would fall outside the retry window.
+func (w *WebhookWorker) retry(d domain.DueDelivery, at time.Time) (string, *time.Time) {
+	delay := w.cfg.RetryBase
+	for i := 1; i < d.Delivery.Attempts && delay < w.cfg.RetryMax; i++ {
+		delay *= 2
+	}
+	delay = min(delay, w.cfg.RetryMax)
+	delay = time.Duration(float64(delay) * (0.75 + rand.Float64()/2))
+	next := at.Add(delay)
+	if next.After(d.Delivery.CreatedAt.Add(domain.WebhookRetryWindow)) {
+		return domain.WebhookDeliveryStateFailed, nil
+	}
+	return domain.WebhookDeliveryStatePending, &next
+}
+
+// send posts the event, signed for now, and reports the status; any answer
+// but 2xx is an error. At most 64 KiB of the answer is read.
+func (w *WebhookWorker) send(ctx context.Context, d domain.DueDelivery, now time.Time) (int, error) {
+	ctx, cancel := context.WithTimeout(ctx, WebhookTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.Endpoint.URL, bytes.NewReader(d.Payload))
+	if err != nil {
+		return 0, err
+	}
+	h := req.Header
+	h.Set("Content-Type", "application/json")
+	h.Set("User-Agent", "Rungs-Webhooks/1")
+	h.Set("webhook-id", d.Delivery.EventID)
+	h.Set("webhook-timestamp", strconv.FormatInt(now.Unix(), 10))
+	h.Set("webhook-signature", domain.SignWebhook(d.Endpoint.Secrets(now), d.Delivery.EventID, now, d.Payload))
+	resp, err := w.client.Do(req)
+	if err != nil {
+		// Without the URL: it may carry a token of the receiver's.
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			err = uerr.Err
+		}
+		return 0, err
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, WebhookMaxResponse))
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return resp.StatusCode, fmt.Errorf("answered %d", resp.StatusCode)
+	}
+	return resp.StatusCode, nil
+}
