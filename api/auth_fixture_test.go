@@ -59,7 +59,9 @@ type authServer struct {
 	orgs   *service.Orgs
 	keys   *service.APIKeys
 	logs   *logBuffer
-	seq    atomic.Int64
+	// webhooks records events; startWorker delivers them.
+	webhooks *service.Webhooks
+	seq      atomic.Int64
 }
 
 // newAuthServer builds the server every auth test drives. cfg may set the
@@ -97,7 +99,7 @@ func newAuthServerWith(t testing.TB, db *repository.DB, cfg Config, params servi
 		cfg.BodyLimit = 1 << 20
 	}
 	e := New(cfg, deps)
-	s := &authServer{t: t, e: e, db: db, auth: deps.Auth, orgs: deps.Orgs, keys: deps.APIKeys, logs: logs}
+	s := &authServer{t: t, e: e, db: db, auth: deps.Auth, orgs: deps.Orgs, keys: deps.APIKeys, webhooks: deps.Webhooks, logs: logs}
 	if tt, ok := t.(*testing.T); ok {
 		s.strict = apitest.Handler(tt, e)
 		s.loose = apitest.Handler(tt, e, apitest.SkipRequestValidation())

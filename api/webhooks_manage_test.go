@@ -1,0 +1,165 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rungs/rungs/repository/repotest"
+	"github.com/rungs/rungs/service"
+)
+
+// During a rotation's grace period both secrets sign; with no grace only
+// the new one does.
+func TestWebhookSecretRotation(t *testing.T) {
+	f := newCandidateFlow(t, repotest.SQLite(t))
+	r := newReceiver(t, always(200))
+	hook := f.registerWebhook(f.recX, f.orgX, r.srv.URL, "candidate.created")
+	startWorker(t, f.authServer, service.WorkerConfig{})
+	base := "/v1/orgs/" + f.orgX + "/webhooks/" + hook.ID
+
+	rotate := func(body string) NewWebhook {
+		rec := f.do(http.MethodPost, base+"/rotate-secret", f.recX, body)
+		f.mustStatus(rec, http.StatusOK)
+		var w NewWebhook
+		decode(t, rec, &w)
+		if w.Secret == "" || rec.Header().Get("Cache-Control") != "no-store" {
+			t.Fatalf("rotation answer %s", rec.Body)
+		}
+		return w
+	}
+	ping := func(n int) received {
+		f.mustStatus(f.do(http.MethodPost, base+"/test", f.recX, ""), http.StatusAccepted)
+		got := r.waitAcked(t, n)
+		last := got[n-1]
+		if last.Event.Type != "webhook.test" || last.Event.Data["webhook_id"] != hook.ID {
+			t.Fatalf("ping %s", last.Body)
+		}
+		return last
+	}
+	second := rotate(`{"grace_period_hours":1}`)
+	if second.Secret == hook.Secret || second.PreviousSecretExpiresAt == nil {
+		t.Fatalf("rotation kept the secret or no grace: %+v", second)
+	}
+	g := ping(1)
+	if n := len(strings.Fields(g.Header.Get("webhook-signature"))); n != 2 {
+		t.Fatalf("%d signatures during the grace period", n)
+	}
+	for _, secret := range []string{hook.Secret, second.Secret} {
+		if err := verifyStandardWebhook(secret, g.Header, g.Body, time.Now()); err != nil {
+			t.Fatalf("during grace: %v", err)
+		}
+	}
+	third := rotate(`{"grace_period_hours":0}`)
+	g = ping(2)
+	if verifyStandardWebhook(third.Secret, g.Header, g.Body, time.Now()) != nil || verifyStandardWebhook(second.Secret, g.Header, g.Body, time.Now()) == nil {
+		t.Fatalf("after a rotation without grace: %v", g.Header)
+	}
+	// A tampered body fails the check.
+	if verifyStandardWebhook(third.Secret, g.Header, append(g.Body, ' '), time.Now()) == nil {
+		t.Fatal("a changed body verified")
+	}
+	rec := f.send(f.loose, http.MethodPost, base+"/rotate-secret", f.recX, `{"grace_period_hours":169}`)
+	if rec.Code != http.StatusUnprocessableEntity || problemOf(t, rec).Errors[0].Field != "grace_period_hours" {
+		t.Fatalf("grace of 169 h: %d %s", rec.Code, rec.Body)
+	}
+	rotate("") // no body: the default grace
+}
+
+// Redelivering a finished delivery sends the same message again as a new
+// delivery; deleting the webhook stops everything.
+func TestWebhookRedeliverAndDelete(t *testing.T) {
+	f := newCandidateFlow(t, repotest.SQLite(t))
+	r := newReceiver(t, always(200))
+	hook := f.registerWebhook(f.recX, f.orgX, r.srv.URL, "candidate.created")
+	startWorker(t, f.authServer, service.WorkerConfig{})
+	base := "/v1/orgs/" + f.orgX + "/webhooks/" + hook.ID
+	f.mustStatus(f.do(http.MethodPost, "/v1/candidates", f.recX, profileBody), http.StatusCreated)
+	first := r.waitAcked(t, 1)[0]
+	var d WebhookDelivery
+	for d.State != "succeeded" {
+		d = f.deliveries(f.recX, f.orgX, hook.ID)[0]
+	}
+	rec := f.do(http.MethodPost, base+"/deliveries/"+d.ID+"/redeliver", f.recX, "")
+	f.mustStatus(rec, http.StatusAccepted)
+	var again WebhookDelivery
+	decode(t, rec, &again)
+	if again.ID == d.ID || again.EventID != d.EventID || again.State != "pending" {
+		t.Fatalf("redelivery %+v of %+v", again, d)
+	}
+	second := r.waitAcked(t, 2)[1]
+	if second.Header.Get("webhook-id") != first.Header.Get("webhook-id") || string(second.Body) != string(first.Body) {
+		t.Fatalf("redelivered message differs: %s vs %s", second.Body, first.Body)
+	}
+	if n := len(f.deliveries(f.recX, f.orgX, hook.ID)); n != 2 {
+		t.Fatalf("%d deliveries listed", n)
+	}
+	if rec := f.do(http.MethodPost, base+"/deliveries/01a25368-9a72-78f0-ab13-d3b45749b6c3/redeliver", f.recX, ""); rec.Code != http.StatusNotFound {
+		t.Fatalf("unknown delivery: %d", rec.Code)
+	}
+	f.mustStatus(f.do(http.MethodDelete, base, f.recX, ""), http.StatusNoContent)
+	f.mustStatus(f.do(http.MethodGet, base, f.recX, ""), http.StatusNotFound)
+	f.mustStatus(f.do(http.MethodPost, "/v1/candidates", f.recX, profileBody), http.StatusCreated)
+	time.Sleep(150 * time.Millisecond)
+	if n := len(r.all()); n != 2 {
+		t.Fatalf("a deleted webhook got %d requests", n)
+	}
+}
+
+// A person's own profile is not the organisation's: it hears of it only
+// once it assessed it, when the person hides the profile or erases it.
+func TestWebhookEventsAboutAPersonsProfile(t *testing.T) {
+	f := newCandidateFlow(t, repotest.SQLite(t))
+	r := newReceiver(t, always(200))
+	f.registerWebhook(f.recX, f.orgX, r.srv.URL, allEvents...)
+	startWorker(t, f.authServer, service.WorkerConfig{})
+	shared := strings.Replace(profileBody, `"display_name"`, `"visibility":"recruiters","display_name"`, 1)
+	c, etag := f.putProfile(f.seeker, shared, "", http.StatusCreated)
+	f.assess(f.recX, "/v1/candidates/"+c.ID+"/assessments")
+	rec := f.doWith(http.MethodPatch, "/v1/me/candidate", f.seeker, `{"visibility":"private"}`,
+		map[string]string{"If-Match": etag, "Content-Type": mimeMergePatch})
+	f.mustStatus(rec, http.StatusOK)
+	f.mustStatus(f.doWith(http.MethodDelete, "/v1/me/candidate", f.seeker, "", map[string]string{"If-Match": rec.Header().Get("ETag")}), http.StatusNoContent)
+	got := r.waitAcked(t, 3)
+	if ts := types(got); strings.Join(ts, " ") != "assessment.created candidate.visibility_changed candidate.erased" {
+		t.Fatalf("events %v", ts)
+	}
+	if got[1].Event.Data["visibility"] != "private" || got[1].Event.Data["candidate_id"] != c.ID {
+		t.Fatalf("visibility event %s", got[1].Body)
+	}
+}
+
+// A batch import records one event per candidate, in input order, in the
+// batch's own transaction; a retry with the same Idempotency-Key creates
+// neither candidates nor events again.
+func TestWebhookEventsOfABatch(t *testing.T) {
+	f := newCandidateFlow(t, repotest.SQLite(t))
+	r := newReceiver(t, always(200))
+	f.registerWebhook(f.recX, f.orgX, r.srv.URL, "candidate.created", "assessment.created")
+	startWorker(t, f.authServer, service.WorkerConfig{})
+	body := batchBody(50, -1, true)
+	f.mustStatus(postWithKey(f.e, batchPath, f.recX, "batch-1", body), http.StatusOK)
+	f.mustStatus(postWithKey(f.e, batchPath, f.recX, "batch-1", body), http.StatusOK)
+	got := r.waitAcked(t, 100)
+	time.Sleep(150 * time.Millisecond)
+	if n := len(r.all()); n != 100 {
+		t.Fatalf("%d events for a batch of 50 sent twice, want 100", n)
+	}
+	// Each candidate's creation arrives before its assessment.
+	createdAt := map[string]int{}
+	for i, g := range got {
+		id := g.Event.Data["candidate_id"]
+		switch g.Event.Type {
+		case "candidate.created":
+			createdAt[id] = i
+		case "assessment.created":
+			if at, ok := createdAt[id]; !ok || at > i {
+				t.Fatalf("assessment of %s before its creation", id)
+			}
+		}
+	}
+	if len(createdAt) != 50 {
+		t.Fatalf("%d candidates created", len(createdAt))
+	}
+}
