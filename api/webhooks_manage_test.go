@@ -163,3 +163,19 @@ func TestWebhookEventsOfABatch(t *testing.T) {
 		t.Fatalf("%d candidates created", len(createdAt))
 	}
 }
+
+// Events nobody subscribes to are not kept; an erased candidate's name is
+// in no webhook table.
+func TestWebhookOutboxKeepsOnlyWhatIsSubscribed(t *testing.T) {
+	f := newCandidateFlow(t, repotest.SQLite(t))
+	f.registerWebhook(f.recY, f.orgY, "http://127.0.0.1:9/h", allEvents...)
+	f.registerWebhook(f.recX, f.orgX, "http://127.0.0.1:9/h", "scorecard.submitted")
+	f.mustStatus(f.do(http.MethodPost, "/v1/candidates", f.recX, profileBody), http.StatusCreated)
+	counts := rowCounts(t, f.db)
+	if counts["webhook_events"] != 0 || counts["webhook_deliveries"] != 0 {
+		t.Fatalf("an event nobody wants was kept: %v", counts)
+	}
+	if held := tablesHolding(t, f.db, "Lovelace"); len(held) != 0 && strings.Contains(strings.Join(held, " "), "webhook") {
+		t.Fatalf("a webhook table holds a name: %v", held)
+	}
+}

@@ -186,11 +186,11 @@ func TestWebhookRegistrationRules(t *testing.T) {
 	org := s.org(admin, "Acme")
 	path := "/v1/orgs/" + org + "/webhooks"
 	for body, field := range map[string]string{
-		`{"url":"https://example.org/h","events":["candidate.created","candidate.hired"]}`:                          "events[1]",
-		`{"url":"https://example.org/h","events":["webhook.test"]}`:                                                 "events[0]",
-		`{"url":"https://example.org/h","events":[]}`:                                                               "events",
+		`{"url":"https://example.org/h","events":["candidate.created","candidate.hired"]}`:                                "events[1]",
+		`{"url":"https://example.org/h","events":["webhook.test"]}`:                                                       "events[0]",
+		`{"url":"https://example.org/h","events":[]}`:                                                                     "events",
 		`{"url":"https://example.org/h","events":["candidate.created"],"description":"` + strings.Repeat("d", 501) + `"}`: "description",
-		`{"events":["candidate.created"]}`: "url",
+		`{"events":["candidate.created"]}`:                                                                                "url",
 	} {
 		rec := s.send(s.loose, http.MethodPost, path, admin, body)
 		if rec.Code != http.StatusUnprocessableEntity {

@@ -158,6 +158,8 @@ func (w *WebhookWorker) deliver(ctx context.Context, d domain.DueDelivery) {
 		w.log.Warn("webhook delivery failed for good", append(attrs, slog.String("error", a.Error))...)
 	case err != nil:
 		w.log.Info("webhook attempt failed", append(attrs, slog.String("error", a.Error))...)
+	default:
+		w.log.Debug("webhook delivered", append(attrs, slog.Float64("latency_ms", float64(a.Latency.Microseconds())/1000))...)
 	}
 }
 

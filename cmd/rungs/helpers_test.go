@@ -109,7 +109,7 @@ func logAddr(logs, msg string) string {
 }
 
 // waitForLog polls found with the logs so far until it returns a value.
-func waitForLog(t *testing.T, logs *syncBuffer, found func(string) string) string {
+func waitForLog(t testing.TB, logs *syncBuffer, found func(string) string) string {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
@@ -152,7 +152,7 @@ func getJSON(t *testing.T, url string, out any) int {
 
 // sendJSON sends body (none when empty) with the bearer token (none when
 // empty), decodes the answer into out unless it is nil, and returns the status.
-func sendJSON(t *testing.T, method, url, token, body string, out any) int {
+func sendJSON(t testing.TB, method, url, token, body string, out any) int {
 	t.Helper()
 	var rd io.Reader
 	if body != "" {
