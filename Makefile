@@ -28,6 +28,10 @@ lint: ## gofmt check, go vet, staticcheck
 bench: ## run the benchmarks
 	go test -run '^$$' -bench . -benchmem ./...
 
+.PHONY: bench-webhooks
+bench-webhooks: ## webhook deliveries per second and commit-to-delivery delay on PostgreSQL (RUNGS_TEST_POSTGRES_URL)
+	go test ./cmd/rungs -run '^$$' -bench WebhookDelivery -benchtime 1x
+
 .PHONY: openapi
 openapi: ## regenerate openapi/ (swagger 2, OpenAPI 3) and the typed client in client/
 	go run ./openapi/gen

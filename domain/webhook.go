@@ -158,3 +158,12 @@ type DueDelivery struct {
 	EventType string
 	Payload   []byte
 }
+
+// AttemptResult is an attempt at a held delivery and what follows it: the
+// new state, and the next try while pending.
+type AttemptResult struct {
+	Due     DueDelivery
+	Attempt WebhookAttempt
+	State   string
+	Next    *time.Time
+}

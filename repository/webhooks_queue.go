@@ -11,12 +11,15 @@ import (
 
 // claimSQL picks due deliveries that head their chain: no earlier pending
 // delivery of the same candidate to the same endpoint, so that one
-// candidate's events arrive in order. On PostgreSQL the rows are locked and
-// others' locked rows skipped, so concurrent workers never pick the same one.
+// candidate's events arrive in order. The due index is read in order and
+// each row's chain head found by index (a correlated subquery, not an anti
+// join over every pending row), so a claim stops after limit heads however
+// long the backlog. On PostgreSQL the rows are locked and others' locked
+// rows skipped, so concurrent workers never pick the same one.
 const claimSQL = `SELECT d.seq FROM webhook_deliveries d
 WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?)
-  AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id
-      AND p.ordering_key = d.ordering_key AND p.state = 'pending' AND p.seq < d.seq)
+  AND d.seq = (SELECT min(p.seq) FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id
+      AND p.ordering_key = d.ordering_key AND p.state = 'pending')
 ORDER BY d.next_attempt_at, d.seq LIMIT ?`
 
 type dueRow struct {
@@ -73,28 +76,55 @@ func (s *Webhooks) Claim(ctx context.Context, owner string, now time.Time, lease
 	return out, translate(err, "webhook delivery")
 }
 
-// Finish records attempt a of the delivery d that owner holds, and its
-// outcome: state, and when pending the next try. It reports false when the
-// lease was lost (expired and taken, or the endpoint deleted): then nothing
-// is written.
-func (s *Webhooks) Finish(ctx context.Context, owner string, d domain.DueDelivery, a domain.WebhookAttempt, state string, next *time.Time) (bool, error) {
-	var done bool
+// Finish records attempts of deliveries owner holds, with their outcome
+// (state, and when pending the next try), all in one transaction. It
+// reports per result whether it was recorded: false when the lease was lost
+// (expired and taken, or the endpoint deleted), and then nothing is written
+// for it.
+func (s *Webhooks) Finish(ctx context.Context, owner string, rs []domain.AttemptResult) ([]bool, error) {
+	done := make([]bool, len(rs))
 	err := s.db.InTx(ctx, func(ctx context.Context) error {
 		conn := s.db.conn(ctx)
-		upd := map[string]any{"state": state, "last_status": a.StatusCode, "last_error": a.Error,
-			"next_attempt_at": utcOrNil(next), "lease_until": nil, "lease_owner": nil}
-		if state != domain.WebhookDeliveryStatePending {
-			upd["completed_at"] = a.AttemptedAt.UTC()
+		var attempts []webhookAttemptRow
+		for i, r := range rs {
+			a := r.Attempt
+			upd := map[string]any{"state": r.State, "last_status": a.StatusCode, "last_error": a.Error,
+				"next_attempt_at": utcOrNil(r.Next), "lease_until": nil, "lease_owner": nil}
+			if r.State != domain.WebhookDeliveryStatePending {
+				upd["completed_at"] = a.AttemptedAt.UTC()
+			}
+			res := conn.Model(&webhookDeliveryRow{}).Where("seq = ? AND lease_owner = ? AND attempts = ?", r.Due.Seq, owner, r.Due.Delivery.Attempts).Updates(upd)
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected == 0 {
+				continue
+			}
+			done[i] = true
+			attempts = append(attempts, webhookAttemptRow{DeliveryID: r.Due.Delivery.ID, Number: a.Number, AttemptedAt: a.AttemptedAt.UTC(),
+				StatusCode: a.StatusCode, LatencyUs: a.Latency.Microseconds(), Error: a.Error})
 		}
-		res := conn.Model(&webhookDeliveryRow{}).Where("seq = ? AND lease_owner = ? AND attempts = ?", d.Seq, owner, d.Delivery.Attempts).Updates(upd)
-		if res.Error != nil || res.RowsAffected == 0 {
-			return res.Error
+		if len(attempts) == 0 {
+			return nil
 		}
-		done = true
-		return conn.Create(&webhookAttemptRow{DeliveryID: d.Delivery.ID, Number: a.Number, AttemptedAt: a.AttemptedAt.UTC(),
-			StatusCode: a.StatusCode, LatencyUs: a.Latency.Microseconds(), Error: a.Error}).Error
+		return conn.CreateInBatches(&attempts, 500).Error
 	})
-	return done, translate(err, "webhook delivery")
+	if err != nil {
+		return make([]bool, len(rs)), translate(err, "webhook delivery")
+	}
+	return done, nil
+}
+
+// Release gives back deliveries owner holds and did not attempt: they are
+// due again at once, and the attempt counted by Claim is uncounted.
+func (s *Webhooks) Release(ctx context.Context, owner string, ds []domain.DueDelivery) error {
+	seqs := make([]int64, len(ds))
+	for i, d := range ds {
+		seqs[i] = d.Seq
+	}
+	err := s.db.conn(ctx).Model(&webhookDeliveryRow{}).Where("seq IN ? AND lease_owner = ?", seqs, owner).
+		Updates(map[string]any{"attempts": gorm.Expr("attempts - 1"), "lease_until": nil, "lease_owner": nil}).Error
+	return translate(err, "webhook delivery")
 }
 
 // delivery reads one delivery of the endpoint with its event's type.

@@ -64,10 +64,10 @@ func TestWebhookQueueClaimsInOrderPerCandidate(t *testing.T) {
 		}
 		at := now.Add(2 * time.Second)
 		a := domain.WebhookAttempt{Number: 1, AttemptedAt: at, StatusCode: 200, Latency: 1500 * time.Microsecond}
-		if ok, err := store.Finish(ctx, "w2", due[0], a, domain.WebhookDeliveryStateSuccess, nil); err != nil || ok {
+		if ok, err := finish(store, "w2", due[0], a, domain.WebhookDeliveryStateSuccess, nil); err != nil || ok {
 			t.Fatalf("another worker finished a delivery it does not hold: %v %v", ok, err)
 		}
-		if ok, err := store.Finish(ctx, "w1", due[0], a, domain.WebhookDeliveryStateSuccess, nil); err != nil || !ok {
+		if ok, err := finish(store, "w1", due[0], a, domain.WebhookDeliveryStateSuccess, nil); err != nil || !ok {
 			t.Fatalf("finish: %v %v", ok, err)
 		}
 		next, err := store.Claim(ctx, "w2", at, time.Minute, 10)
@@ -77,7 +77,7 @@ func TestWebhookQueueClaimsInOrderPerCandidate(t *testing.T) {
 		// A failed attempt with a retry later keeps the chain waiting.
 		retry := at.Add(time.Hour)
 		fail := domain.WebhookAttempt{Number: 1, AttemptedAt: at, StatusCode: 500, Error: "answered 500"}
-		if ok, err := store.Finish(ctx, "w2", next[0], fail, domain.WebhookDeliveryStatePending, &retry); err != nil || !ok {
+		if ok, err := finish(store, "w2", next[0], fail, domain.WebhookDeliveryStatePending, &retry); err != nil || !ok {
 			t.Fatalf("finish failed attempt: %v %v", ok, err)
 		}
 		if more, err := store.Claim(ctx, "w3", at.Add(30*time.Second), time.Minute, 10); err != nil || len(more) != 0 {
@@ -128,4 +128,10 @@ func TestWebhookLeaseExpires(t *testing.T) {
 			t.Fatalf("after the lease: %+v %v", due, err)
 		}
 	})
+}
+
+// finish records one attempt.
+func finish(store *repository.Webhooks, owner string, d domain.DueDelivery, a domain.WebhookAttempt, state string, next *time.Time) (bool, error) {
+	ok, err := store.Finish(context.Background(), owner, []domain.AttemptResult{{Due: d, Attempt: a, State: state, Next: next}})
+	return ok[0], err
 }

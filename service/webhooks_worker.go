@@ -21,7 +21,9 @@ import (
 // repository.Webhooks implements it.
 type WebhookQueue interface {
 	Claim(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]domain.DueDelivery, error)
-	Finish(ctx context.Context, owner string, d domain.DueDelivery, a domain.WebhookAttempt, state string, next *time.Time) (bool, error)
+	Finish(ctx context.Context, owner string, rs []domain.AttemptResult) ([]bool, error)
+	// Release gives back held deliveries not attempted.
+	Release(ctx context.Context, owner string, ds []domain.DueDelivery) error
 	Prune(ctx context.Context, before time.Time) error
 }
 
@@ -84,14 +86,28 @@ func NewWebhookWorker(cfg WorkerConfig, queue WebhookQueue, client *http.Client,
 		freed: make(chan struct{}, 1)}
 }
 
-// Run delivers until ctx ends, then waits for the deliveries in flight.
+// Run delivers until ctx ends, then waits for the deliveries in flight
+// and records them.
 func (w *WebhookWorker) Run(ctx context.Context) {
 	sem := make(chan struct{}, w.cfg.Concurrency)
+	results := make(chan domain.AttemptResult, w.cfg.Concurrency)
+	recorded := make(chan struct{})
+	go func() { defer close(recorded); w.record(results) }()
 	var wg sync.WaitGroup
-	defer wg.Wait()
+	defer func() { wg.Wait(); close(results); <-recorded }()
 	tick := time.NewTicker(w.cfg.Poll)
 	defer tick.Stop()
 	lastPrune, lastError := time.Time{}, time.Time{}
+	// Deliveries are leased several slots' worth at a time and handed out
+	// as slots free: one claim transaction serves many deliveries.
+	var held []domain.DueDelivery
+	defer func() {
+		if len(held) > 0 {
+			if err := w.queue.Release(context.Background(), w.owner, held); err != nil {
+				w.log.Warn("webhook deliveries not released; they are retried when their lease ends", slog.String("error", err.Error()))
+			}
+		}
+	}()
 	for {
 		if time.Since(lastPrune) > time.Hour {
 			if err := w.queue.Prune(ctx, w.now().Add(-w.cfg.Keep)); err != nil && ctx.Err() == nil {
@@ -99,30 +115,30 @@ func (w *WebhookWorker) Run(ctx context.Context) {
 			}
 			lastPrune = time.Now()
 		}
-		free := cap(sem) - len(sem)
-		if free > 0 && ctx.Err() == nil {
-			due, err := w.queue.Claim(ctx, w.owner, w.now(), w.cfg.Lease, free)
+		claimed := false
+		if want := claimAhead*cap(sem) - len(held); ctx.Err() == nil && len(held) < cap(sem) {
+			due, err := w.queue.Claim(ctx, w.owner, w.now(), w.cfg.Lease, want)
 			if err != nil && ctx.Err() == nil && time.Since(lastError) > time.Minute {
 				// Once a minute at most: the database may be down for a while.
 				w.log.Warn("webhook queue unavailable", slog.String("error", err.Error()))
 				lastError = time.Now()
 			}
-			for _, d := range due {
-				sem <- struct{}{}
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					w.deliver(context.WithoutCancel(ctx), d)
-					<-sem
-					select {
-					case w.freed <- struct{}{}:
-					default:
-					}
-				}()
-			}
-			if len(due) == free {
-				continue // more may be due
-			}
+			held = append(held, due...)
+			claimed = len(due) == want
+		}
+		for len(held) > 0 && len(sem) < cap(sem) {
+			d := held[0]
+			held = held[1:]
+			sem <- struct{}{}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				results <- w.attempt(context.WithoutCancel(ctx), d)
+				<-sem
+			}()
+		}
+		if claimed && len(held) < cap(sem) {
+			continue // more may be due
 		}
 		select {
 		case <-ctx.Done():
@@ -134,29 +150,65 @@ func (w *WebhookWorker) Run(ctx context.Context) {
 	}
 }
 
-// deliver makes one attempt and records it with what comes next.
-func (w *WebhookWorker) deliver(ctx context.Context, d domain.DueDelivery) {
+// claimAhead is how many slots' worth of deliveries one claim leases.
+const claimAhead = 4
+
+// attempt sends one delivery and says what comes next.
+func (w *WebhookWorker) attempt(ctx context.Context, d domain.DueDelivery) domain.AttemptResult {
 	start := w.now()
 	status, err := w.send(ctx, d, start)
-	a := domain.WebhookAttempt{Number: d.Delivery.Attempts, AttemptedAt: start, StatusCode: status, Latency: w.now().Sub(start)}
-	state, next := domain.WebhookDeliveryStateSuccess, (*time.Time)(nil)
+	r := domain.AttemptResult{Due: d, State: domain.WebhookDeliveryStateSuccess,
+		Attempt: domain.WebhookAttempt{Number: d.Delivery.Attempts, AttemptedAt: start, StatusCode: status, Latency: w.now().Sub(start)}}
 	if err != nil {
-		a.Error = truncate(err.Error(), domain.WebhookDeliveryMaxErrorChars)
-		state, next = w.retry(d, start)
+		r.Attempt.Error = truncate(err.Error(), domain.WebhookDeliveryMaxErrorChars)
+		r.State, r.Next = w.retry(d, start)
 	}
-	ok, ferr := w.queue.Finish(ctx, w.owner, d, a, state, next)
+	return r
+}
+
+// record writes attempts as they finish, many per transaction when they
+// come fast, and wakes the claimer: the next of a candidate's events may
+// now be due.
+func (w *WebhookWorker) record(results <-chan domain.AttemptResult) {
+	for r := range results {
+		batch := []domain.AttemptResult{r}
+	more:
+		for len(batch) < 256 {
+			select {
+			case r, ok := <-results:
+				if !ok {
+					break more
+				}
+				batch = append(batch, r)
+			default:
+				break more
+			}
+		}
+		ok, err := w.queue.Finish(context.Background(), w.owner, batch)
+		for i, r := range batch {
+			w.logAttempt(r, ok[i], err)
+		}
+		select {
+		case w.freed <- struct{}{}:
+		default:
+		}
+	}
+}
+
+func (w *WebhookWorker) logAttempt(r domain.AttemptResult, recorded bool, err error) {
+	d, a := r.Due, r.Attempt
 	attrs := []any{slog.String("delivery_id", d.Delivery.ID), slog.String("webhook_id", d.Endpoint.ID),
-		slog.String("event", d.EventType), slog.Int("attempt", a.Number), slog.Int("status", status)}
+		slog.String("event", d.EventType), slog.Int("attempt", a.Number), slog.Int("status", a.StatusCode)}
 	switch {
-	case ferr != nil:
+	case err != nil:
 		// The attempt was made; its record was not. The lease runs out and
 		// the delivery is tried again: at least once.
-		w.log.Warn("webhook attempt not recorded", append(attrs, slog.String("error", ferr.Error()))...)
-	case !ok:
+		w.log.Warn("webhook attempt not recorded", append(attrs, slog.String("error", err.Error()))...)
+	case !recorded:
 		w.log.Info("webhook delivery no longer held (deleted or taken over)", attrs...)
-	case state == domain.WebhookDeliveryStateFailed:
+	case r.State == domain.WebhookDeliveryStateFailed:
 		w.log.Warn("webhook delivery failed for good", append(attrs, slog.String("error", a.Error))...)
-	case err != nil:
+	case a.Error != "":
 		w.log.Info("webhook attempt failed", append(attrs, slog.String("error", a.Error))...)
 	default:
 		w.log.Debug("webhook delivered", append(attrs, slog.Float64("latency_ms", float64(a.Latency.Microseconds())/1000))...)

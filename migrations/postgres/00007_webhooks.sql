@@ -48,10 +48,14 @@ CREATE TABLE webhook_deliveries (
     created_at      TIMESTAMPTZ NOT NULL,
     completed_at    TIMESTAMPTZ
 );
-CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE state = 'pending';
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at, seq) WHERE state = 'pending';
 CREATE INDEX webhook_deliveries_chain ON webhook_deliveries (endpoint_id, ordering_key, seq) WHERE state = 'pending';
 CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, seq);
 CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
+-- A queue: rows turn over fast. Vacuum and analyze it often, so the claim's
+-- plan (the due index read in order) follows the backlog.
+ALTER TABLE webhook_deliveries SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02,
+    autovacuum_analyze_threshold = 500);
 
 CREATE TABLE webhook_attempts (
     delivery_id  UUID NOT NULL REFERENCES webhook_deliveries (id) ON DELETE CASCADE,

@@ -48,7 +48,7 @@ CREATE TABLE webhook_deliveries (
     created_at      TIMESTAMP NOT NULL,
     completed_at    TIMESTAMP
 );
-CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE state = 'pending';
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at, seq) WHERE state = 'pending';
 CREATE INDEX webhook_deliveries_chain ON webhook_deliveries (endpoint_id, ordering_key, seq) WHERE state = 'pending';
 CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, seq);
 CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
