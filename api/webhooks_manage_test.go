@@ -179,3 +179,26 @@ func TestWebhookOutboxKeepsOnlyWhatIsSubscribed(t *testing.T) {
 		t.Fatalf("a webhook table holds a name: %v", held)
 	}
 }
+
+// Registering a webhook is safe to retry: the same key and body replay the
+// first answer (with its secret) and register nothing more.
+func TestWebhookRegistrationIsIdempotent(t *testing.T) {
+	f := newCandidateFlow(t, repotest.SQLite(t))
+	path := "/v1/orgs/" + f.orgX + "/webhooks"
+	body := `{"url":"https://example.org/h","events":["candidate.created"]}`
+	first := postWithKey(f.e, path, f.recX, "hook-1", body)
+	f.mustStatus(first, http.StatusCreated)
+	again := postWithKey(f.e, path, f.recX, "hook-1", body)
+	f.mustStatus(again, http.StatusCreated)
+	if again.Body.String() != first.Body.String() || again.Header().Get("Idempotent-Replayed") != "true" {
+		t.Fatalf("replay differs: %s vs %s", again.Body, first.Body)
+	}
+	if rec := postWithKey(f.e, path, f.recX, "hook-1", strings.Replace(body, "example.org", "example.com", 1)); rec.Code != http.StatusUnprocessableEntity {
+		t.Fatalf("same key, other body: %d", rec.Code)
+	}
+	var list WebhookList
+	decode(t, f.do(http.MethodGet, path, f.recX, ""), &list)
+	if len(list.Items) != 1 {
+		t.Fatalf("%d webhooks after a retry", len(list.Items))
+	}
+}
