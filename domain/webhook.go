@@ -152,11 +152,13 @@ type OutboxEvent struct {
 
 // DueDelivery is a delivery a worker holds, with what it needs to send it.
 type DueDelivery struct {
-	Seq       int64
-	Delivery  WebhookDelivery
-	Endpoint  WebhookEndpoint
-	EventType string
-	Payload   []byte
+	// LeaseUntil is when the worker's hold on it ends.
+	LeaseUntil time.Time
+	Seq        int64
+	Delivery   WebhookDelivery
+	Endpoint   WebhookEndpoint
+	EventType  string
+	Payload    []byte
 }
 
 // AttemptResult is an attempt at a held delivery and what follows it: the

@@ -66,14 +66,19 @@ func (s *Webhooks) Claim(ctx context.Context, owner string, now time.Time, lease
 		out = make([]domain.DueDelivery, len(rows))
 		for i, r := range rows {
 			out[i] = domain.DueDelivery{
-				Seq: r.D.Seq, Delivery: r.D.domain(r.Type), EventType: r.Type, Payload: []byte(r.Payload),
+				LeaseUntil: until,
+				Seq:        r.D.Seq, Delivery: r.D.domain(r.Type), EventType: r.Type, Payload: []byte(r.Payload),
 				Endpoint: domain.WebhookEndpoint{ID: r.D.EndpointID, OrganisationID: r.OrganisationID, URL: r.URL, Secret: r.Secret,
 					PreviousSecret: textOf(r.PreviousSecret), PreviousUntil: utcOrNil(r.PreviousUntil)},
 			}
 		}
 		return nil
 	})
-	return out, translate(err, "webhook delivery")
+	if err != nil {
+		// Not committed: nothing is leased, so nothing may be sent.
+		return nil, translate(err, "webhook delivery")
+	}
+	return out, nil
 }
 
 // Finish records attempts of deliveries owner holds, with their outcome

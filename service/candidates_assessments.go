@@ -66,13 +66,24 @@ func (s *Candidates) assess(ctx context.Context, pr Principal, c domain.Candidat
 	if err != nil {
 		return domain.Assessment{}, err
 	}
-	if err := s.store.AddAssessment(ctx, out, s.audit.Complete(ctx, Entry(pr, ActionAssessmentWrite, ObjectAssessment, out.ID))); err != nil {
-		return domain.Assessment{}, err
-	}
-	if org != "" {
-		if err := s.emit(ctx, assessmentEvent(org, out)); err != nil {
-			return domain.Assessment{}, err
+	write := func(ctx context.Context) error {
+		if err := s.store.AddAssessment(ctx, out, s.audit.Complete(ctx, Entry(pr, ActionAssessmentWrite, ObjectAssessment, out.ID))); err != nil {
+			return err
 		}
+		if org == "" {
+			return nil
+		}
+		return s.emit(ctx, assessmentEvent(org, out))
+	}
+	// With an event to record, the assessment and its event commit
+	// together; a person's own assessment stays one statement.
+	if org != "" && s.events != nil {
+		err = s.tx.InTx(ctx, write)
+	} else {
+		err = write(ctx)
+	}
+	if err != nil {
+		return domain.Assessment{}, err
 	}
 	// The snapshot holds the profile: the person sees who made one.
 	return out, s.recordRead(ctx, pr, c, ActionAssessmentWrite)

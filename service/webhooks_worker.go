@@ -34,8 +34,9 @@ type WorkerConfig struct {
 	// Poll is how often the queue is read when nothing woke the worker
 	// (default 500 ms): events committed by other processes are found then.
 	Poll time.Duration
-	// Lease is how long a claimed delivery is held (default 60 s, well over
-	// the 10 s delivery timeout); a worker that dies loses it after that.
+	// Lease is how long a claimed delivery is held (at least, and by
+	// default, 100 s: each slot's share of a claim tried in turn, 10 s
+	// each, with margin); a worker that dies loses it after that.
 	Lease time.Duration
 	// RetryBase is the first retry's delay (default 5 s); each next one
 	// doubles, up to RetryMax (default 1 h), with ±25 % jitter, until the
@@ -67,8 +68,9 @@ func NewWebhookWorker(cfg WorkerConfig, queue WebhookQueue, client *http.Client,
 	if cfg.Poll <= 0 {
 		cfg.Poll = 500 * time.Millisecond
 	}
-	if cfg.Lease <= 0 {
-		cfg.Lease = time.Minute
+	// Long enough for every held delivery to be tried in turn.
+	if minLease := (claimAhead + 1) * (WebhookTimeout + leaseMargin); cfg.Lease < minLease {
+		cfg.Lease = minLease
 	}
 	if cfg.RetryBase <= 0 {
 		cfg.RetryBase = 5 * time.Second
@@ -126,9 +128,17 @@ func (w *WebhookWorker) Run(ctx context.Context) {
 			held = append(held, due...)
 			claimed = len(due) == want
 		}
-		for len(held) > 0 && len(sem) < cap(sem) {
+		for len(held) > 0 && len(sem) < cap(sem) && ctx.Err() == nil {
 			d := held[0]
 			held = held[1:]
+			// Only while the lease outlasts a whole attempt: after it
+			// another worker may hold the delivery.
+			if w.now().Add(WebhookTimeout + leaseMargin).After(d.LeaseUntil) {
+				if err := w.queue.Release(context.Background(), w.owner, []domain.DueDelivery{d}); err != nil {
+					w.log.Warn("webhook delivery not released; it is retried when its lease ends", slog.String("error", err.Error()))
+				}
+				continue
+			}
 			sem <- struct{}{}
 			wg.Add(1)
 			go func() {
@@ -150,8 +160,12 @@ func (w *WebhookWorker) Run(ctx context.Context) {
 	}
 }
 
-// claimAhead is how many slots' worth of deliveries one claim leases.
-const claimAhead = 4
+// claimAhead is how many slots' worth of deliveries one claim leases;
+// leaseMargin is the time an attempt's record may take after its timeout.
+const (
+	claimAhead  = 4
+	leaseMargin = 10 * time.Second
+)
 
 // attempt sends one delivery and says what comes next.
 func (w *WebhookWorker) attempt(ctx context.Context, d domain.DueDelivery) domain.AttemptResult {

@@ -1,7 +1,11 @@
 package service
 
 import (
+	"context"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -39,5 +43,57 @@ func TestWebhookRetrySchedule(t *testing.T) {
 	}
 	if state, _ := w.retry(due(2, 23*time.Hour), now); state != domain.WebhookDeliveryStatePending {
 		t.Fatalf("an hour before the window ends: %s", state)
+	}
+}
+
+// fakeQueue hands out one claim and records releases and finishes.
+type fakeQueue struct {
+	due      []domain.DueDelivery
+	released chan string
+}
+
+func (q *fakeQueue) Claim(context.Context, string, time.Time, time.Duration, int) ([]domain.DueDelivery, error) {
+	d := q.due
+	q.due = nil
+	return d, nil
+}
+func (q *fakeQueue) Finish(_ context.Context, _ string, rs []domain.AttemptResult) ([]bool, error) {
+	return make([]bool, len(rs)), nil
+}
+func (q *fakeQueue) Release(_ context.Context, _ string, ds []domain.DueDelivery) error {
+	for _, d := range ds {
+		q.released <- d.Delivery.ID
+	}
+	return nil
+}
+func (q *fakeQueue) Prune(context.Context, time.Time) error { return nil }
+
+// A held delivery whose lease would end during an attempt is given back,
+// not sent: by then another worker may hold it.
+func TestWebhookWorkerSendsOnlyWhileTheLeaseLasts(t *testing.T) {
+	var sent atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { sent.Add(1) }))
+	defer srv.Close()
+	now := time.Now()
+	q := &fakeQueue{released: make(chan string, 1), due: []domain.DueDelivery{{
+		LeaseUntil: now.Add(5 * time.Second), Delivery: domain.WebhookDelivery{ID: "short", Attempts: 1, CreatedAt: now},
+		Endpoint: domain.WebhookEndpoint{URL: srv.URL, Secret: "whsec_AAAA"}, Payload: []byte(`{}`),
+	}}}
+	w := NewWebhookWorker(WorkerConfig{Poll: 10 * time.Millisecond}, q, srv.Client(), nil, slog.New(slog.DiscardHandler), nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); w.Run(ctx) }()
+	select {
+	case id := <-q.released:
+		if id != "short" {
+			t.Fatalf("released %s", id)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the delivery was neither released nor skipped")
+	}
+	cancel()
+	<-done
+	if n := sent.Load(); n != 0 {
+		t.Fatalf("sent %d times on a lease about to end", n)
 	}
 }
