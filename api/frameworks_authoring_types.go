@@ -41,7 +41,7 @@ type LevelInput struct {
 type ExpectationInput struct {
 	Competency     string  `json:"competency" example:"communication"`
 	MinProficiency *int    `json:"min_proficiency" validate:"required" example:"2"`
-	Kind           string  `json:"kind" enums:"required,desirable" example:"required"`
+	Kind           string  `json:"kind" enums:"required,desirable,gate,develop" example:"gate"`
 	Importance     float64 `json:"importance" example:"3"`
 }
 

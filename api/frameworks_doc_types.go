@@ -56,7 +56,7 @@ type LevelDoc struct {
 type ExpectationDoc struct {
 	Competency     string  `json:"competency" example:"communication"`
 	MinProficiency int     `json:"min_proficiency" example:"2"`
-	Kind           string  `json:"kind" enums:"required,desirable" example:"required"`
+	Kind           string  `json:"kind" enums:"required,desirable,gate,develop" example:"gate"`
 	Importance     float64 `json:"importance" example:"3"`
 }
 

@@ -48,7 +48,7 @@ type CompetencyExpectedBy struct {
 	Level          string  `json:"level" example:"community-manager"`
 	Rank           int     `json:"rank" example:"2"`
 	MinProficiency int     `json:"min_proficiency" example:"2"`
-	Kind           string  `json:"kind" enums:"required,desirable" example:"required"`
+	Kind           string  `json:"kind" enums:"required,desirable,gate,develop" example:"gate"`
 	Importance     float64 `json:"importance" example:"3"`
 }
 
@@ -67,7 +67,7 @@ type ExpectationResponse struct {
 	CompetencyName string  `json:"competency_name" example:"Stakeholder influence"`
 	Dimension      string  `json:"dimension" enums:"people,influence,craft" example:"influence"`
 	MinProficiency int     `json:"min_proficiency" example:"3"`
-	Kind           string  `json:"kind" enums:"required,desirable" example:"required"`
+	Kind           string  `json:"kind" enums:"required,desirable,gate,develop" example:"gate"`
 	Importance     float64 `json:"importance" example:"3"`
 	// Anchor is the rubric's description of the minimum proficiency.
 	Anchor string `json:"anchor" example:"Wins support from leaders by framing proposals in their goals."`
@@ -103,7 +103,7 @@ type Rise struct {
 	// From is the rung below's minimum (0 when it did not expect the competency).
 	From int    `json:"from" example:"1"`
 	To   int    `json:"to" example:"3"`
-	Kind string `json:"kind" enums:"required,desirable" example:"required"`
+	Kind string `json:"kind" enums:"required,desirable,gate,develop" example:"gate"`
 }
 
 // Rung is one step of the ladder and what it adds to the one below.

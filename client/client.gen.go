@@ -254,6 +254,8 @@ func (e ApiCompetencyDocDimension) Valid() bool {
 // Defines values for ApiCompetencyExpectedByKind.
 const (
 	ApiCompetencyExpectedByKindDesirable ApiCompetencyExpectedByKind = "desirable"
+	ApiCompetencyExpectedByKindDevelop   ApiCompetencyExpectedByKind = "develop"
+	ApiCompetencyExpectedByKindGate      ApiCompetencyExpectedByKind = "gate"
 	ApiCompetencyExpectedByKindRequired  ApiCompetencyExpectedByKind = "required"
 )
 
@@ -261,6 +263,10 @@ const (
 func (e ApiCompetencyExpectedByKind) Valid() bool {
 	switch e {
 	case ApiCompetencyExpectedByKindDesirable:
+		return true
+	case ApiCompetencyExpectedByKindDevelop:
+		return true
+	case ApiCompetencyExpectedByKindGate:
 		return true
 	case ApiCompetencyExpectedByKindRequired:
 		return true
@@ -434,6 +440,8 @@ func (e ApiEvidenceResponseDimension) Valid() bool {
 // Defines values for ApiExpectationDocKind.
 const (
 	ApiExpectationDocKindDesirable ApiExpectationDocKind = "desirable"
+	ApiExpectationDocKindDevelop   ApiExpectationDocKind = "develop"
+	ApiExpectationDocKindGate      ApiExpectationDocKind = "gate"
 	ApiExpectationDocKindRequired  ApiExpectationDocKind = "required"
 )
 
@@ -441,6 +449,10 @@ const (
 func (e ApiExpectationDocKind) Valid() bool {
 	switch e {
 	case ApiExpectationDocKindDesirable:
+		return true
+	case ApiExpectationDocKindDevelop:
+		return true
+	case ApiExpectationDocKindGate:
 		return true
 	case ApiExpectationDocKindRequired:
 		return true
@@ -452,6 +464,8 @@ func (e ApiExpectationDocKind) Valid() bool {
 // Defines values for ApiExpectationInputKind.
 const (
 	ApiExpectationInputKindDesirable ApiExpectationInputKind = "desirable"
+	ApiExpectationInputKindDevelop   ApiExpectationInputKind = "develop"
+	ApiExpectationInputKindGate      ApiExpectationInputKind = "gate"
 	ApiExpectationInputKindRequired  ApiExpectationInputKind = "required"
 )
 
@@ -459,6 +473,10 @@ const (
 func (e ApiExpectationInputKind) Valid() bool {
 	switch e {
 	case ApiExpectationInputKindDesirable:
+		return true
+	case ApiExpectationInputKindDevelop:
+		return true
+	case ApiExpectationInputKindGate:
 		return true
 	case ApiExpectationInputKindRequired:
 		return true
@@ -491,6 +509,8 @@ func (e ApiExpectationResponseDimension) Valid() bool {
 // Defines values for ApiExpectationResponseKind.
 const (
 	ApiExpectationResponseKindDesirable ApiExpectationResponseKind = "desirable"
+	ApiExpectationResponseKindDevelop   ApiExpectationResponseKind = "develop"
+	ApiExpectationResponseKindGate      ApiExpectationResponseKind = "gate"
 	ApiExpectationResponseKindRequired  ApiExpectationResponseKind = "required"
 )
 
@@ -498,6 +518,10 @@ const (
 func (e ApiExpectationResponseKind) Valid() bool {
 	switch e {
 	case ApiExpectationResponseKindDesirable:
+		return true
+	case ApiExpectationResponseKindDevelop:
+		return true
+	case ApiExpectationResponseKindGate:
 		return true
 	case ApiExpectationResponseKindRequired:
 		return true
@@ -584,6 +608,8 @@ func (e ApiNewAPIKeyScopes) Valid() bool {
 // Defines values for ApiRiseKind.
 const (
 	ApiRiseKindDesirable ApiRiseKind = "desirable"
+	ApiRiseKindDevelop   ApiRiseKind = "develop"
+	ApiRiseKindGate      ApiRiseKind = "gate"
 	ApiRiseKindRequired  ApiRiseKind = "required"
 )
 
@@ -591,6 +617,10 @@ const (
 func (e ApiRiseKind) Valid() bool {
 	switch e {
 	case ApiRiseKindDesirable:
+		return true
+	case ApiRiseKindDevelop:
+		return true
+	case ApiRiseKindGate:
 		return true
 	case ApiRiseKindRequired:
 		return true
@@ -1143,7 +1173,7 @@ type ApiCompetencyExpectedBy struct {
 	// Importance Example: 3
 	Importance float64 `json:"importance"`
 
-	// Kind Example: required
+	// Kind Example: gate
 	Kind ApiCompetencyExpectedByKind `json:"kind"`
 
 	// Level Example: community-manager
@@ -1156,7 +1186,7 @@ type ApiCompetencyExpectedBy struct {
 	Rank int `json:"rank"`
 }
 
-// ApiCompetencyExpectedByKind Example: required
+// ApiCompetencyExpectedByKind Example: gate
 type ApiCompetencyExpectedByKind string
 
 // ApiCompetencyList defines model for api.CompetencyList.
@@ -1323,14 +1353,14 @@ type ApiExpectationDoc struct {
 	// Importance Example: 3
 	Importance float64 `json:"importance"`
 
-	// Kind Example: required
+	// Kind Example: gate
 	Kind ApiExpectationDocKind `json:"kind"`
 
 	// MinProficiency Example: 2
 	MinProficiency int `json:"min_proficiency"`
 }
 
-// ApiExpectationDocKind Example: required
+// ApiExpectationDocKind Example: gate
 type ApiExpectationDocKind string
 
 // ApiExpectationInput defines model for api.ExpectationInput.
@@ -1341,14 +1371,14 @@ type ApiExpectationInput struct {
 	// Importance Example: 3
 	Importance float64 `json:"importance"`
 
-	// Kind Example: required
+	// Kind Example: gate
 	Kind ApiExpectationInputKind `json:"kind"`
 
 	// MinProficiency Example: 2
 	MinProficiency int `json:"min_proficiency"`
 }
 
-// ApiExpectationInputKind Example: required
+// ApiExpectationInputKind Example: gate
 type ApiExpectationInputKind string
 
 // ApiExpectationResponse defines model for api.ExpectationResponse.
@@ -1370,7 +1400,7 @@ type ApiExpectationResponse struct {
 	// Importance Example: 3
 	Importance float64 `json:"importance"`
 
-	// Kind Example: required
+	// Kind Example: gate
 	Kind ApiExpectationResponseKind `json:"kind"`
 
 	// MinProficiency Example: 3
@@ -1380,7 +1410,7 @@ type ApiExpectationResponse struct {
 // ApiExpectationResponseDimension Example: influence
 type ApiExpectationResponseDimension string
 
-// ApiExpectationResponseKind Example: required
+// ApiExpectationResponseKind Example: gate
 type ApiExpectationResponseKind string
 
 // ApiExperienceRequest defines model for api.ExperienceRequest.
@@ -1728,14 +1758,14 @@ type ApiRise struct {
 	// Example: 1
 	From int `json:"from"`
 
-	// Kind Example: required
+	// Kind Example: gate
 	Kind ApiRiseKind `json:"kind"`
 
 	// To Example: 3
 	To int `json:"to"`
 }
 
-// ApiRiseKind Example: required
+// ApiRiseKind Example: gate
 type ApiRiseKind string
 
 // ApiRotateWebhookSecretRequest defines model for api.RotateWebhookSecretRequest.
@@ -2084,6 +2114,14 @@ type DomainBackgroundRef struct {
 	Title string `json:"title"`
 }
 
+// DomainBlockedBy defines model for domain.BlockedBy.
+type DomainBlockedBy struct {
+	Competencies []string       `json:"competencies"`
+	Fit          float64        `json:"fit"`
+	Level        DomainLevelRef `json:"level"`
+	Summary      string         `json:"summary"`
+}
+
 // DomainChange defines model for domain.Change.
 type DomainChange struct {
 	After  float64 `json:"after"`
@@ -2147,6 +2185,10 @@ type DomainExperienceInput struct {
 
 	// MatchScore MatchScore is how well Title matched Background, 0..1 (1 when a slug was given).
 	MatchScore float64 `json:"match_score"`
+	PeopleLed  *int    `json:"people_led,omitempty"`
+
+	// Seniority Seniority is one of Seniorities; empty means inferred from Title.
+	Seniority *string `json:"seniority,omitempty"`
 
 	// Title Title is the text the person typed; empty when they picked a background directly.
 	Title string  `json:"title"`
@@ -2208,6 +2250,20 @@ type DomainLevelRef struct {
 	Title string `json:"title"`
 }
 
+// DomainLexiconEntry defines model for domain.LexiconEntry.
+type DomainLexiconEntry struct {
+	Competency  string              `json:"competency"`
+	NumberSteps *[]DomainNumberStep `json:"number_steps,omitempty"`
+	Phrases     []string            `json:"phrases"`
+	Proficiency int                 `json:"proficiency"`
+}
+
+// DomainNumberStep defines model for domain.NumberStep.
+type DomainNumberStep struct {
+	Min         int `json:"min"`
+	Proficiency int `json:"proficiency"`
+}
+
 // DomainPlanStep defines model for domain.PlanStep.
 type DomainPlanStep struct {
 	Actions    []DomainDevelopmentAction `json:"actions"`
@@ -2241,6 +2297,8 @@ type DomainProgress struct {
 
 // DomainResult defines model for domain.Result.
 type DomainResult struct {
+	// BlockedBy From 2026.2: what stops the next rung, and the rung a stretch could reach.
+	BlockedBy        *DomainBlockedBy        `json:"blocked_by,omitempty"`
 	Competencies     []DomainCompetencyScore `json:"competencies"`
 	DevelopmentPlan  []DomainPlanStep        `json:"development_plan"`
 	Dimensions       DomainDimensionScores   `json:"dimensions"`
@@ -2249,6 +2307,7 @@ type DomainResult struct {
 	NextLevel        *DomainLevelRef         `json:"next_level"`
 	Profile          DomainProfileFit        `json:"profile"`
 	RecommendedLevel *DomainLevelRef         `json:"recommended_level"`
+	StretchLevel     *DomainLevelRef         `json:"stretch_level,omitempty"`
 	TransferMap      []DomainTransferEntry   `json:"transfer_map"`
 }
 
@@ -2258,6 +2317,12 @@ type DomainReviewerRating struct {
 	Note        string `json:"note"`
 	Proficiency int    `json:"proficiency"`
 	Reviewer    string `json:"reviewer"`
+}
+
+// DomainScopeStep defines model for domain.ScopeStep.
+type DomainScopeStep struct {
+	Lift float64 `json:"lift"`
+	Min  int     `json:"min"`
 }
 
 // DomainScoreInput defines model for domain.ScoreInput.
@@ -2272,13 +2337,22 @@ type DomainScoreSource struct {
 	Bonus       *float64 `json:"bonus,omitempty"`
 	Kind        string   `json:"kind"`
 	Proficiency float64  `json:"proficiency"`
-	Ref         string   `json:"ref"`
-	Weight      float64  `json:"weight"`
-	Years       float64  `json:"years"`
+	Quote       *string  `json:"quote,omitempty"`
+
+	// Reason Reason says why a seniority lift applies; Quote is the words a
+	// highlight matched.
+	Reason *string `json:"reason,omitempty"`
+	Ref    string  `json:"ref"`
+	Weight float64 `json:"weight"`
+	Years  float64 `json:"years"`
 }
 
 // DomainScoringParams defines model for domain.ScoringParams.
 type DomainScoringParams struct {
+	// AliasCommunities AliasCommunities: per background, the community an alias serves when
+	// it is not the background's usual one.
+	AliasCommunities *map[string]map[string]string `json:"alias_communities,omitempty"`
+
 	// BreadthBonus Breadth: bonus per extra distinct background evidencing a competency, capped.
 	BreadthBonus    float64 `json:"breadth_bonus"`
 	BreadthBonusMax float64 `json:"breadth_bonus_max"`
@@ -2289,9 +2363,20 @@ type DomainScoringParams struct {
 	// ExperienceWeight Source weights: experience, self-rating without and with evidence text, reviewers.
 	ExperienceWeight float64 `json:"experience_weight"`
 
+	// ExpertYears ExpertYears: past FullYears, a background's evidence of 2 or more keeps
+	// growing with diminishing returns, reaching one step more (never past
+	// 4) at ExpertYears. 0 turns it off.
+	ExpertYears *float64 `json:"expert_years,omitempty"`
+
 	// FullYears Years ramp: evidence counts in part below FullYears, starting at MinRamp.
-	FullYears          float64 `json:"full_years"`
-	InfluenceThreshold float64 `json:"influence_threshold"`
+	FullYears float64 `json:"full_years"`
+
+	// HighlightWeight HighlightWeight is the weight of a behaviour found in a highlight or a
+	// self-rating's evidence by the Lexicon.
+	HighlightWeight    *float64              `json:"highlight_weight,omitempty"`
+	InfluenceThreshold float64               `json:"influence_threshold"`
+	Lexicon            *[]DomainLexiconEntry `json:"lexicon,omitempty"`
+	LiftCompetencies   *[]string             `json:"lift_competencies,omitempty"`
 
 	// MatchMinScore Title matching: below this score a title is not resolved.
 	MatchMinScore float64 `json:"match_min_score"`
@@ -2300,15 +2385,34 @@ type DomainScoringParams struct {
 	MetTolerance float64 `json:"met_tolerance"`
 	MinRamp      float64 `json:"min_ramp"`
 
+	// NearMissLead NearMissLead: a title scoring under MatchMinScore (but at least
+	// NearMissMinScore) whose first suggestion leads the second by this
+	// much is accepted as a low-confidence match.
+	NearMissLead     *float64 `json:"near_miss_lead,omitempty"`
+	NearMissMinScore *float64 `json:"near_miss_min_score,omitempty"`
+
+	// PeopleLed PeopleLed adds a lift by the number of people someone led.
+	PeopleLed *[]DomainScopeStep `json:"people_led,omitempty"`
+
 	// PeopleThreshold Profile thresholds on the 0..100 dimension scale.
 	PeopleThreshold    float64 `json:"people_threshold"`
 	PlanActionsPerStep int     `json:"plan_actions_per_step"`
 
 	// PlanMaxSteps Development plan size.
-	PlanMaxSteps        int     `json:"plan_max_steps"`
-	ReviewerWeight      float64 `json:"reviewer_weight"`
-	SelfSupportedWeight float64 `json:"self_supported_weight"`
-	SelfWeight          float64 `json:"self_weight"`
+	PlanMaxSteps int `json:"plan_max_steps"`
+
+	// RecommendFit RecommendFit (0..100): a rung is recommended when its fit reaches it
+	// and no gate is missed; 0 keeps the first rule (every required
+	// expectation met). StretchFit names the rung above as a stretch.
+	RecommendFit        *float64 `json:"recommend_fit,omitempty"`
+	ReviewerWeight      float64  `json:"reviewer_weight"`
+	SelfSupportedWeight float64  `json:"self_supported_weight"`
+	SelfWeight          float64  `json:"self_weight"`
+
+	// Seniority Seniority ranks, lowest first, with the lift each gives to
+	// LiftCompetencies and the title words that imply it.
+	Seniority  *[]DomainSeniorityRule `json:"seniority,omitempty"`
+	StretchFit *float64               `json:"stretch_fit,omitempty"`
 }
 
 // DomainSelfRating defines model for domain.SelfRating.
@@ -2316,6 +2420,13 @@ type DomainSelfRating struct {
 	Competency  string `json:"competency"`
 	Evidence    string `json:"evidence"`
 	Proficiency int    `json:"proficiency"`
+}
+
+// DomainSeniorityRule defines model for domain.SeniorityRule.
+type DomainSeniorityRule struct {
+	Lift  float64   `json:"lift"`
+	Slug  string    `json:"slug"`
+	Words *[]string `json:"words,omitempty"`
 }
 
 // DomainTransferEntry defines model for domain.TransferEntry.
@@ -2327,6 +2438,10 @@ type DomainTransferEntry struct {
 	InputTitle      string                   `json:"input_title"`
 	MatchScore      float64                  `json:"match_score"`
 	Message         string                   `json:"message"`
+
+	// Seniority Seniority as given or inferred from the title (2026.2 on).
+	Seniority         *string `json:"seniority,omitempty"`
+	SeniorityInferred *bool   `json:"seniority_inferred,omitempty"`
 }
 
 // DomainTransferEvidence defines model for domain.TransferEvidence.

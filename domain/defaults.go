@@ -7,19 +7,37 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 //go:embed defaults/*.json
 var defaultsFS embed.FS
 
-// DefaultFrameworkFile is the embedded default framework, community-management@2026.1.
-const DefaultFrameworkFile = "defaults/community-management-2026.1.json"
+// DefaultFrameworkFiles are the embedded default framework versions that a
+// start stores as published, oldest first; the last is the latest.
+var DefaultFrameworkFiles = []string{
+	"defaults/community-management-2026.1.json",
+}
 
-// DefaultFrameworkJSON returns the default framework document exactly as embedded.
-// Each call returns a fresh copy, so callers may modify it.
-func DefaultFrameworkJSON() []byte {
-	b, err := defaultsFS.ReadFile(DefaultFrameworkFile)
+// NextFrameworkFile is the version being calibrated, embedded for its tests
+// but not published: a published version never changes, so it is published
+// once its persona panel and held-out titles pass.
+const NextFrameworkFile = "defaults/community-management-2026.2.json"
+
+// NextFramework decodes and validates the version being calibrated.
+func NextFramework() (*Framework, error) { return decodeDefault(NextFrameworkFile) }
+
+// DefaultFrameworkFile is the latest embedded default framework.
+var DefaultFrameworkFile = DefaultFrameworkFiles[len(DefaultFrameworkFiles)-1]
+
+// DefaultFrameworkJSON returns the latest default framework document exactly
+// as embedded. Each call returns a fresh copy, so callers may modify it.
+func DefaultFrameworkJSON() []byte { return defaultJSON(DefaultFrameworkFile) }
+
+func defaultJSON(file string) []byte {
+	b, err := defaultsFS.ReadFile(file)
 	if err != nil {
 		// The file is embedded at build time; a missing file is a build defect.
 		panic(fmt.Sprintf("domain: embedded default framework missing: %v", err))
@@ -27,15 +45,41 @@ func DefaultFrameworkJSON() []byte {
 	return b
 }
 
-// DefaultFramework decodes and validates the embedded default framework.
-// Each call returns a new value that the caller owns.
-func DefaultFramework() (*Framework, error) {
-	f, err := DecodeFramework(DefaultFrameworkJSON())
+// DefaultFramework decodes and validates the latest embedded default
+// framework. Each call returns a new value that the caller owns.
+func DefaultFramework() (*Framework, error) { return decodeDefault(DefaultFrameworkFile) }
+
+// DefaultFrameworkVersion is the embedded default framework of one version
+// ("2026.1"); ErrNotFound when none is embedded.
+func DefaultFrameworkVersion(version string) (*Framework, error) {
+	for _, file := range append(slices.Clone(DefaultFrameworkFiles), NextFrameworkFile) {
+		if strings.HasSuffix(file, "-"+version+".json") {
+			return decodeDefault(file)
+		}
+	}
+	return nil, Errorf(ErrNotFound, "no default framework version %s", version)
+}
+
+// DefaultFrameworks decodes every embedded default version, oldest first.
+func DefaultFrameworks() ([]*Framework, error) {
+	out := make([]*Framework, 0, len(DefaultFrameworkFiles))
+	for _, file := range DefaultFrameworkFiles {
+		f, err := decodeDefault(file)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+func decodeDefault(file string) (*Framework, error) {
+	f, err := DecodeFramework(defaultJSON(file))
 	if err != nil {
-		return nil, fmt.Errorf("default framework: %w", err)
+		return nil, fmt.Errorf("default framework %s: %w", file, err)
 	}
 	if err := f.Validate(); err != nil {
-		return nil, fmt.Errorf("default framework: %w", err)
+		return nil, fmt.Errorf("default framework %s: %w", file, err)
 	}
 	return f, nil
 }

@@ -11,16 +11,30 @@ import (
 	"unicode"
 )
 
+// mustDefault is the first default version, 2026.1, whose results the
+// golden files and the calibration checks below pin; mustLatest is 2026.2.
 func mustDefault(t testing.TB) *Framework {
 	t.Helper()
-	f, err := DefaultFramework()
+	f, err := DefaultFrameworkVersion("2026.1")
 	if err != nil {
-		t.Fatalf("DefaultFramework: %v", err)
+		t.Fatalf("DefaultFrameworkVersion: %v", err)
+	}
+	return f
+}
+
+func mustLatest(t testing.TB) *Framework {
+	t.Helper()
+	f, err := NextFramework()
+	if err != nil {
+		t.Fatalf("NextFramework: %v", err)
 	}
 	return f
 }
 
 func TestDefaultFrameworkLoadsAndValidates(t *testing.T) {
+	if f := mustLatest(t); f.Ref() != "community-management@2026.2" {
+		t.Errorf("latest default %q", f.Ref())
+	}
 	f := mustDefault(t)
 	if f.Ref() != "community-management@2026.1" || f.Title != "Community management" {
 		t.Errorf("ref %q title %q", f.Ref(), f.Title)
@@ -34,22 +48,28 @@ func TestDefaultFrameworkLoadsAndValidates(t *testing.T) {
 }
 
 func TestDefaultFrameworkJSONMatchesTypeExactly(t *testing.T) {
-	// Re-encoding the decoded framework must give the same document: no field the type drops,
+	// Re-encoding each decoded version must give the same document: no field the type drops,
 	// none it adds, no value changed by decoding.
-	raw := DefaultFrameworkJSON()
-	var fromFile, fromType any
-	if err := json.Unmarshal(raw, &fromFile); err != nil {
-		t.Fatal(err)
-	}
-	enc, err := json.Marshal(mustDefault(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(enc, &fromType); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(fromFile, fromType) {
-		t.Error("the embedded JSON and the re-encoded framework differ")
+	for _, file := range append(slices.Clone(DefaultFrameworkFiles), NextFrameworkFile) {
+		raw := defaultJSON(file)
+		var fromFile, fromType any
+		if err := json.Unmarshal(raw, &fromFile); err != nil {
+			t.Fatal(err)
+		}
+		f, err := decodeDefault(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(enc, &fromType); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(fromFile, fromType) {
+			t.Errorf("%s: the embedded JSON and the re-encoded framework differ", file)
+		}
 	}
 }
 
@@ -62,7 +82,7 @@ func TestDefaultFrameworkJSONReturnsACopy(t *testing.T) {
 }
 
 func TestDecodeFrameworkIsStrict(t *testing.T) {
-	raw := DefaultFrameworkJSON()
+	raw := defaultJSON(DefaultFrameworkFiles[0])
 	cases := map[string][]byte{
 		"unknown field":  bytes.Replace(raw, []byte(`"slug": "community-management"`), []byte(`"slug": "community-management", "colour": "red"`), 1),
 		"trailing data":  append(slices.Clone(raw), []byte(`{}`)...),

@@ -19,10 +19,14 @@ const (
 // Dimensions lists the dimension slugs in display order.
 var Dimensions = []string{DimensionPeople, DimensionInfluence, DimensionCraft}
 
-// Expectation kinds.
+// Expectation kinds. Required and desirable are the first frameworks' kinds;
+// gate and develop replace them from 2026.2: a missed gate stops the rung, a
+// missed develop expectation becomes a first step of the plan.
 const (
 	ExpectationRequired  = "required"
 	ExpectationDesirable = "desirable"
+	ExpectationGate      = "gate"
+	ExpectationDevelop   = "develop"
 )
 
 // Development action kinds.
@@ -140,6 +144,82 @@ type ScoringParams struct {
 	PlanActionsPerStep int `json:"plan_actions_per_step"`
 	// Title matching: below this score a title is not resolved.
 	MatchMinScore float64 `json:"match_min_score"`
+	Calibration
+}
+
+// Calibration holds the parameters added in 2026.2. Every one is optional:
+// at its zero value the engine scores as the first frameworks did, so their
+// results never change.
+type Calibration struct {
+	// ExpertYears: past FullYears, a background's evidence of 2 or more keeps
+	// growing with diminishing returns, reaching one step more (never past
+	// 4) at ExpertYears. 0 turns it off.
+	ExpertYears float64 `json:"expert_years,omitempty"`
+	// Seniority ranks, lowest first, with the lift each gives to
+	// LiftCompetencies and the title words that imply it.
+	Seniority []SeniorityRule `json:"seniority,omitempty"`
+	// PeopleLed adds a lift by the number of people someone led.
+	PeopleLed        []ScopeStep `json:"people_led,omitempty"`
+	LiftCompetencies []string    `json:"lift_competencies,omitempty"`
+	// RecommendFit (0..100): a rung is recommended when its fit reaches it
+	// and no gate is missed; 0 keeps the first rule (every required
+	// expectation met). StretchFit names the rung above as a stretch.
+	RecommendFit float64 `json:"recommend_fit,omitempty"`
+	StretchFit   float64 `json:"stretch_fit,omitempty"`
+	// HighlightWeight is the weight of a behaviour found in a highlight or a
+	// self-rating's evidence by the Lexicon.
+	HighlightWeight float64        `json:"highlight_weight,omitempty"`
+	Lexicon         []LexiconEntry `json:"lexicon,omitempty"`
+	// AliasCommunities: per background, the community an alias serves when
+	// it is not the background's usual one.
+	AliasCommunities map[string]map[string]string `json:"alias_communities,omitempty"`
+	// NearMissLead: a title scoring under MatchMinScore (but at least
+	// NearMissMinScore) whose first suggestion leads the second by this
+	// much is accepted as a low-confidence match.
+	NearMissLead     float64 `json:"near_miss_lead,omitempty"`
+	NearMissMinScore float64 `json:"near_miss_min_score,omitempty"`
+}
+
+// Seniority ranks.
+const (
+	SeniorityIndividual = "individual"
+	SeniorityLead       = "lead"
+	SeniorityManager    = "manager"
+	SeniorityDirector   = "director"
+	SeniorityExecutive  = "executive"
+)
+
+// Seniorities lists the ranks, lowest first.
+var Seniorities = []string{SeniorityIndividual, SeniorityLead, SeniorityManager, SeniorityDirector, SeniorityExecutive}
+
+// SeniorityRule is one rank: its lift and the title words that imply it
+// ("head of", "director").
+type SeniorityRule struct {
+	Slug  string   `json:"slug"`
+	Lift  float64  `json:"lift"`
+	Words []string `json:"words,omitempty"`
+}
+
+// ScopeStep lifts by Lift from Min people led.
+type ScopeStep struct {
+	Min  int     `json:"min"`
+	Lift float64 `json:"lift"`
+}
+
+// LexiconEntry is a behaviour for one competency: phrases that show it in a
+// person's own words, at Proficiency, or at a NumberSteps proficiency when a
+// number follows the phrase ("trained 40 volunteers").
+type LexiconEntry struct {
+	Competency  string       `json:"competency"`
+	Phrases     []string     `json:"phrases"`
+	Proficiency int          `json:"proficiency"`
+	NumberSteps []NumberStep `json:"number_steps,omitempty"`
+}
+
+// NumberStep: from Min, the behaviour shows Proficiency.
+type NumberStep struct {
+	Min         int `json:"min"`
+	Proficiency int `json:"proficiency"`
 }
 
 // Ref returns "slug@version".

@@ -22,6 +22,8 @@ type Scorer struct {
 	actions  [][]int
 	levels   []scorerLevel
 	transfer []scorerTransfer
+	// liftComp marks the competencies seniority lifts (nil: none).
+	liftComp []bool
 }
 
 type scorerLevel struct {
@@ -33,6 +35,7 @@ type scorerExpectation struct {
 	comp       int
 	min        int
 	required   bool
+	kind       string
 	importance float64
 }
 
@@ -92,6 +95,17 @@ func NewScorer(f *Framework) (*Scorer, error) {
 		s.actions[ci] = append(s.actions[ci], i)
 	}
 	s.indexLevels(verr)
+	for i, slug := range f.Scoring.LiftCompetencies {
+		ci, ok := s.compIndex[slug]
+		if !ok {
+			verr.AddValue(fmt.Sprintf("scoring.lift_competencies[%d]", i), "unknown", "unknown competency", slug)
+			continue
+		}
+		if s.liftComp == nil {
+			s.liftComp = make([]bool, nc)
+		}
+		s.liftComp[ci] = true
+	}
 	if err := verr.OrNil(); err != nil {
 		return nil, err
 	}
@@ -111,7 +125,8 @@ func (s *Scorer) indexLevels(verr *ValidationError) {
 				continue
 			}
 			sl.exps = append(sl.exps, scorerExpectation{
-				comp: ci, min: e.MinProficiency, required: e.Kind == ExpectationRequired, importance: e.Importance,
+				comp: ci, min: e.MinProficiency, required: e.Kind == ExpectationRequired || e.Kind == ExpectationGate,
+				kind: e.Kind, importance: e.Importance,
 			})
 		}
 		s.sortExpectations(sl.exps)
@@ -209,9 +224,35 @@ func (s *Scorer) Score(in ScoreInput) (Result, error) {
 	if nextIdx < len(levels) {
 		nextGaps = levels[nextIdx].Gaps
 	}
+	if s.p.RecommendFit > 0 {
+		// The development expectations the recommended rung still misses
+		// come first, then the next rung's gaps.
+		if recIdx >= 0 && len(levels[recIdx].Gaps) > 0 {
+			nextGaps = mergeGaps(levels[recIdx].Gaps, nextGaps)
+		}
+		if nextIdx < len(levels) {
+			res.BlockedBy = s.blockedBy(levels[nextIdx])
+			if s.p.StretchFit > 0 && levels[nextIdx].Fit+reachEpsilon >= s.p.StretchFit {
+				ref := levelRef(s.levels[nextIdx].lv)
+				res.StretchLevel = &ref
+			}
+		}
+	}
 	res.DevelopmentPlan = s.plan(nextGaps)
 	res.TransferMap = s.transferMap(in.Experiences, r.expBg)
 	return res, nil
 }
 
 func levelRef(lv *Level) LevelRef { return LevelRef{Slug: lv.Slug, Rank: lv.Rank, Title: lv.Title} }
+
+// mergeGaps lists first's gaps, then next's for competencies not in first.
+func mergeGaps(first, next []LevelGap) []LevelGap {
+	out := make([]LevelGap, 0, len(first)+len(next))
+	out = append(out, first...)
+	for _, g := range next {
+		if !slices.ContainsFunc(first, func(f LevelGap) bool { return f.Competency == g.Competency }) {
+			out = append(out, g)
+		}
+	}
+	return out
+}

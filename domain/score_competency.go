@@ -24,6 +24,7 @@ type expEval struct {
 	bonus   float64 // the breadth bonus actually added
 	best    int     // index into the aggregated backgrounds, -1 when none evidences the competency
 	breadth int     // backgrounds listed beside the best one for the bonus
+	lift    float64 // the seniority lift actually added (in value)
 }
 
 // Stack buffers cover typical inputs; larger ones fall back to the heap.
@@ -39,6 +40,7 @@ func (s *Scorer) scoreCompetencies(in ScoreInput, r resolved) []CompetencyScore 
 	nc := len(s.f.Competencies)
 	var aggBuf [stackBackgrounds]bgYears
 	agg := s.aggregateExperiences(in.Experiences, r.expBg, aggBuf[:0])
+	lift, liftWhy := s.bestLift(in.Experiences)
 	var evalBuf [stackCompetencies]expEval
 	evals := evalBuf[:0]
 	if nc > len(evalBuf) {
@@ -47,6 +49,11 @@ func (s *Scorer) scoreCompetencies(in ScoreInput, r resolved) []CompetencyScore 
 	total := 0
 	for ci := range nc {
 		ev := s.experienceFor(ci, agg)
+		if lift > 0 && s.liftComp[ci] {
+			ev.lift = min(MaxProficiency, ev.value+lift) - ev.value
+			ev.value += ev.lift
+			total++
+		}
 		evals = append(evals, ev)
 		group := r.revOrder[r.revStart[ci]:r.revStart[ci+1]]
 		if ev.value > 0 || r.selfOf[ci] > 0 || len(group) > 0 {
@@ -67,6 +74,9 @@ func (s *Scorer) scoreCompetencies(in ScoreInput, r resolved) []CompetencyScore 
 			num, den := p.ExperienceWeight*exp.value, p.ExperienceWeight
 			lo, hi := exp.value, exp.value
 			buf = s.appendExperienceSources(buf, ci, agg, exp)
+			if exp.lift > 0 {
+				buf = append(buf, ScoreSource{Kind: SourceSeniority, Ref: SourceSeniority, Proficiency: round2(exp.lift), Reason: liftWhy})
+			}
 			if self > 0 {
 				sr := &in.SelfRatings[self-1]
 				w := p.SelfWeight
@@ -150,7 +160,7 @@ func (s *Scorer) experienceFor(ci int, agg []bgYears) expEval {
 			distinct++
 		}
 		// agg is in slug order, so strictly greater keeps the first slug on ties.
-		if v := float64(p) * a.ramp; v > best {
+		if v := float64(p)*a.ramp + s.tenureLift(int(p), a.years); v > best {
 			best, ev.best = v, i
 		}
 	}

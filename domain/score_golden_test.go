@@ -65,6 +65,15 @@ func defaultScorer(t testing.TB) *Scorer {
 	return s
 }
 
+func latestScorer(t testing.TB) *Scorer {
+	t.Helper()
+	s, err := NewScorer(mustLatest(t))
+	if err != nil {
+		t.Fatalf("NewScorer(latest): %v", err)
+	}
+	return s
+}
+
 func TestScoreGolden(t *testing.T) {
 	s := defaultScorer(t)
 	for _, g := range goldenProfiles {

@@ -2,7 +2,10 @@ package domain
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // reachEpsilon absorbs float error when comparing one-decimal scores to minimum - tolerance.
@@ -49,12 +52,8 @@ func (s *Scorer) levelFits(comps []CompetencyScore) ([]LevelFit, int) {
 		start := len(gapBuf)
 		for _, ei := range order {
 			e := l.exps[ei]
-			kind := ExpectationDesirable
-			if e.required {
-				kind = ExpectationRequired
-			}
 			gapBuf = append(gapBuf, LevelGap{
-				Competency: s.f.Competencies[e.comp].Slug, Required: e.min, Current: comps[e.comp].Score, Kind: kind, Importance: e.importance,
+				Competency: s.f.Competencies[e.comp].Slug, Required: e.min, Current: comps[e.comp].Score, Kind: e.kind, Importance: e.importance,
 			})
 		}
 		fit := 100.0
@@ -62,6 +61,12 @@ func (s *Scorer) levelFits(comps []CompetencyScore) ([]LevelFit, int) {
 			fit = round1(num / den * 100)
 		}
 		out[li] = LevelFit{Slug: l.lv.Slug, Rank: l.lv.Rank, Title: l.lv.Title, Fit: fit, Met: met, Gaps: gapBuf[start:len(gapBuf):len(gapBuf)]}
+		// From 2026.2 a rung also needs its fit to reach RecommendFit:
+		// missing only development expectations is no bar, but a thin
+		// profile is not recommended either.
+		if s.p.RecommendFit > 0 && fit+reachEpsilon < s.p.RecommendFit {
+			met = false
+		}
 		if chain && met {
 			rec = li
 		} else {
@@ -115,4 +120,29 @@ func (s *Scorer) sortExpectations(exps []scorerExpectation) {
 		}
 		return cmp.Compare(s.f.Competencies[a.comp].Slug, s.f.Competencies[b.comp].Slug)
 	})
+}
+
+// blockedBy names the gates the next rung misses, and says it in one
+// sentence: "You meet 95 % of Community Manager; only stakeholder influence
+// holds it back."
+func (s *Scorer) blockedBy(next LevelFit) *BlockedBy {
+	b := &BlockedBy{Level: LevelRef{Slug: next.Slug, Rank: next.Rank, Title: next.Title}, Fit: next.Fit, Competencies: []string{}}
+	var names []string
+	for _, g := range next.Gaps {
+		if g.Kind == ExpectationGate || g.Kind == ExpectationRequired {
+			b.Competencies = append(b.Competencies, g.Competency)
+			names = append(names, strings.ToLower(s.f.Competencies[s.compIndex[g.Competency]].Name))
+		}
+	}
+	lead := fmt.Sprintf("You meet %s %% of %s", strconv.FormatFloat(next.Fit, 'f', -1, 64), next.Title)
+	switch len(names) {
+	case 0:
+		b.Summary = fmt.Sprintf("%s; build on the development steps to reach the %s %% it takes.", lead,
+			strconv.FormatFloat(s.p.RecommendFit, 'f', -1, 64))
+	case 1:
+		b.Summary = fmt.Sprintf("%s; only %s holds it back.", lead, names[0])
+	default:
+		b.Summary = fmt.Sprintf("%s; %s and %s hold it back.", lead, strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
+	}
+	return b
 }

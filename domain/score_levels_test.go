@@ -45,7 +45,7 @@ func TestScoreLevels(t *testing.T) {
 				}
 				if l.Met {
 					for _, g := range l.Gaps {
-						if g.Kind == ExpectationRequired {
+						if gating(g.Kind) {
 							t.Errorf("%s is met but lists required gap %+v", l.Slug, g)
 						}
 					}
@@ -86,13 +86,11 @@ func TestScoreGapOrder(t *testing.T) {
 
 // compareGaps is the order of LevelFit.Gaps, for checking it from outside.
 func compareGaps(a, b LevelGap) int {
-	if a.Kind != b.Kind {
-		if a.Kind == ExpectationRequired {
+	if gating(a.Kind) != gating(b.Kind) {
+		if gating(a.Kind) {
 			return -1
 		}
-		if b.Kind == ExpectationRequired {
-			return 1
-		}
+		return 1
 	}
 	if c := cmp.Compare(b.Importance, a.Importance); c != 0 {
 		return c
@@ -197,3 +195,6 @@ func TestScoreTransferMap(t *testing.T) {
 		t.Errorf("transfer map = %+v\nwant %+v", res.TransferMap, want)
 	}
 }
+
+// gating reports whether a missed expectation of kind stops its rung.
+func gating(kind string) bool { return kind == ExpectationRequired || kind == ExpectationGate }

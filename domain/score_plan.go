@@ -48,6 +48,7 @@ func (s *Scorer) transferMap(exps []ExperienceInput, bgOf []int32) []TransferEnt
 			Index: i, InputTitle: e.Title, Background: BackgroundRef{Slug: b.Slug, Title: b.Title},
 			MatchScore: e.MatchScore, CommunityServed: community, Message: msg, Evidence: evBuf[start:len(evBuf):len(evBuf)],
 		}
+		out[i].Seniority, out[i].SeniorityInferred = s.senioritySlug(e)
 	}
 	return out
 }

@@ -24,7 +24,7 @@ func propertyTest(t *testing.T, prop func(t *rapid.T, s *Scorer)) {
 			}
 		}
 	})
-	scorers := []*Scorer{newTestScorer(t), defaultScorer(t)}
+	scorers := []*Scorer{newTestScorer(t), defaultScorer(t), latestScorer(t)}
 	t.Parallel()
 	rapid.Check(t, func(rt *rapid.T) {
 		prop(rt, rapid.SampledFrom(scorers).Draw(rt, "framework"))

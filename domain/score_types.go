@@ -5,6 +5,10 @@ const (
 	SourceExperience = "experience"
 	SourceSelf       = "self"
 	SourceReviewer   = "reviewer"
+	// SourceSeniority is the lift seniority and scope give (2026.2 on).
+	SourceSeniority = "seniority"
+	// SourceHighlight is a behaviour found in the person's own words.
+	SourceHighlight = "highlight"
 )
 
 // Profile kinds.
@@ -38,7 +42,13 @@ type ExperienceInput struct {
 	// CommunityServed overrides the background's community when set.
 	CommunityServed string   `json:"community_served,omitempty"`
 	Highlights      []string `json:"highlights,omitempty"`
+	// Seniority is one of Seniorities; empty means inferred from Title.
+	Seniority string `json:"seniority,omitempty"`
+	PeopleLed int    `json:"people_led,omitempty"`
 }
+
+// MaxPeopleLed bounds ExperienceInput.PeopleLed.
+const MaxPeopleLed = 100000
 
 // SelfRating is the person's own proficiency claim for one competency.
 type SelfRating struct {
@@ -66,6 +76,17 @@ type Result struct {
 	NextLevel        *LevelRef         `json:"next_level"`
 	DevelopmentPlan  []PlanStep        `json:"development_plan"`
 	TransferMap      []TransferEntry   `json:"transfer_map"`
+	// From 2026.2: what stops the next rung, and the rung a stretch could reach.
+	BlockedBy    *BlockedBy `json:"blocked_by,omitempty"`
+	StretchLevel *LevelRef  `json:"stretch_level,omitempty"`
+}
+
+// BlockedBy names the gates that stop the next rung, in one sentence too.
+type BlockedBy struct {
+	Level        LevelRef `json:"level"`
+	Fit          float64  `json:"fit"`
+	Competencies []string `json:"competencies"`
+	Summary      string   `json:"summary"`
 }
 
 // FrameworkRef names the framework version a result was scored with.
@@ -94,6 +115,10 @@ type ScoreSource struct {
 	Weight      float64 `json:"weight"`
 	Years       float64 `json:"years"`
 	Bonus       float64 `json:"bonus,omitempty"`
+	// Reason says why a seniority lift applies; Quote is the words a
+	// highlight matched.
+	Reason string `json:"reason,omitempty"`
+	Quote  string `json:"quote,omitempty"`
 }
 
 // DimensionScores are 0..100, one decimal.
@@ -159,6 +184,9 @@ type TransferEntry struct {
 	CommunityServed string             `json:"community_served"`
 	Message         string             `json:"message"`
 	Evidence        []TransferEvidence `json:"evidence"`
+	// Seniority as given or inferred from the title (2026.2 on).
+	Seniority         string `json:"seniority,omitempty"`
+	SeniorityInferred bool   `json:"seniority_inferred,omitempty"`
 }
 
 // BackgroundRef names a background.

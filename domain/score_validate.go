@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -40,6 +41,12 @@ func (s *Scorer) resolve(in ScoreInput) (resolved, error) {
 		}
 		if !(e.MatchScore >= 0 && e.MatchScore <= 1) {
 			add(fmt.Sprintf("experiences[%d].match_score", i), "range", "must be between 0 and 1", fmtNum(e.MatchScore))
+		}
+		if e.Seniority != "" && !slices.Contains(Seniorities, e.Seniority) {
+			add(fmt.Sprintf("experiences[%d].seniority", i), "oneof", "must be one of "+strings.Join(Seniorities, ", "), e.Seniority)
+		}
+		if e.PeopleLed < 0 || e.PeopleLed > MaxPeopleLed {
+			add(fmt.Sprintf("experiences[%d].people_led", i), "range", fmt.Sprintf("must be between 0 and %d", MaxPeopleLed), strconv.Itoa(e.PeopleLed))
 		}
 	}
 	for i, sr := range in.SelfRatings {

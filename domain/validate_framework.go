@@ -17,7 +17,7 @@ const (
 	maxLevels        = 20
 	maxBackgrounds   = 500
 	maxActions       = 2000
-	maxAliases       = 50
+	maxAliases       = 150
 	maxDepartments   = 20
 	maxWeight        = 1000
 	minAliases       = 4
@@ -58,6 +58,7 @@ func (f *Framework) Validate() error {
 	c.backgrounds(f.Backgrounds)
 	c.actions(f.Actions)
 	c.scoring(f.Scoring, len(f.Competencies))
+	c.calibration(f.Scoring.Calibration, f.Backgrounds)
 	return c.verr.OrNil()
 }
 
@@ -250,8 +251,10 @@ func (c *frameworkCheck) expectations(p string, exps []Expectation) {
 			c.unique(field, e.Competency, seen, "competency already expected at this level")
 		}
 		c.proficiency(q+".min_proficiency", e.MinProficiency)
-		if e.Kind != ExpectationRequired && e.Kind != ExpectationDesirable {
-			c.add(q+".kind", "enum", "must be required or desirable", e.Kind)
+		switch e.Kind {
+		case ExpectationRequired, ExpectationDesirable, ExpectationGate, ExpectationDevelop:
+		default:
+			c.add(q+".kind", "enum", "must be required, desirable, gate or develop", e.Kind)
 		}
 		c.number(q+".importance", e.Importance, 0, maxWeight, false)
 	}

@@ -15,7 +15,7 @@ import (
 
 func defaultFramework(t *testing.T) *domain.Framework {
 	t.Helper()
-	f, err := domain.DefaultFramework()
+	f, err := domain.DefaultFrameworkVersion("2026.1")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -197,7 +197,7 @@ func TestAuthoringWritesAreAudited(t *testing.T) {
 	log := &auditEntries{}
 	s := NewFrameworks(store, FrameworksOptions{Tx: recordingTx{}, Audit: NewAudit(log, nil)})
 	ctx := context.Background()
-	f, _ := domain.DefaultFramework()
+	f, _ := domain.DefaultFrameworkVersion("2026.1")
 	if err := s.Import(ctx, testAdmin, f); err != nil {
 		t.Fatal(err)
 	}

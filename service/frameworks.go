@@ -85,14 +85,24 @@ type DefaultStatus struct {
 	Differs bool
 }
 
-// EnsureDefault stores the embedded default framework as published unless
-// its version exists. Concurrent calls, from this or other processes, store
-// it once.
+// EnsureDefault stores every embedded default framework version as
+// published unless it exists, oldest first, and reports on the latest.
+// Concurrent calls, from this or other processes, store each once.
 func (s *Frameworks) EnsureDefault(ctx context.Context) (DefaultStatus, error) {
-	f, err := domain.DefaultFramework()
+	fs, err := domain.DefaultFrameworks()
 	if err != nil {
 		return DefaultStatus{}, err
 	}
+	var st DefaultStatus
+	for _, f := range fs {
+		if st, err = s.ensure(ctx, f); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
+}
+
+func (s *Frameworks) ensure(ctx context.Context, f *domain.Framework) (DefaultStatus, error) {
 	st := DefaultStatus{Ref: f.Ref()}
 	stored, err := s.store.Get(ctx, f.Slug, f.Version)
 	if err == nil {
