@@ -39,6 +39,10 @@ type ExperienceRequest struct {
 	Years           float64
 	CommunityServed string
 	Highlights      []string
+	// Seniority and PeopleLed (2026.2 on): optional; seniority is inferred
+	// from the title when empty.
+	Seniority string
+	PeopleLed int
 }
 
 // suggestionCount is how many close backgrounds an unmatched title lists.
@@ -68,22 +72,22 @@ func (t *TransferMap) Compute(ctx context.Context, req TransferRequest) (domain.
 func resolveExperiences(v *FrameworkView, exps []ExperienceRequest) ([]domain.ExperienceInput, error) {
 	out := make([]domain.ExperienceInput, len(exps))
 	verr := &domain.ValidationError{}
-	minScore := v.Framework().Scoring.MatchMinScore
+	p := v.Framework().Scoring
 	for i, e := range exps {
 		x := domain.ExperienceInput{
 			Background: e.Background, Title: strings.TrimSpace(e.Title), MatchScore: 1,
 			Years: e.Years, CommunityServed: strings.TrimSpace(e.CommunityServed), Highlights: e.Highlights,
+			Seniority: e.Seniority, PeopleLed: e.PeopleLed,
 		}
 		if x.Background == "" && x.Title == "" {
 			verr.Fields = append(verr.Fields, domain.FieldError{
-				Field: fmt.Sprintf("experiences[%d].title", i), Rule: "required",
-				Message: "give a background or a job title",
+				Field: fmt.Sprintf("experiences[%d].title", i), Rule: "required", Message: "give a background or a job title",
 			})
 			continue
 		}
 		if x.Background == "" {
-			best := v.Matcher().Match(x.Title, suggestionCount)
-			if len(best) == 0 || best[0].Score < minScore {
+			best := v.Matcher().Match(matchableTitle(p, x.Title), suggestionCount)
+			if !accepted(p, best) {
 				verr.Fields = append(verr.Fields, domain.FieldError{
 					Field: fmt.Sprintf("experiences[%d].title", i), Rule: "match",
 					Message:     "matches no known background well; pick a background or one of the suggestions",
@@ -93,10 +97,73 @@ func resolveExperiences(v *FrameworkView, exps []ExperienceRequest) ([]domain.Ex
 				continue
 			}
 			x.Background, x.MatchScore = best[0].Slug, roundScore(best[0].Score)
+			if x.CommunityServed == "" {
+				x.CommunityServed = p.AliasCommunities[best[0].Slug][best[0].MatchedOn]
+			}
 		}
 		out[i] = x
 	}
 	return out, verr.OrNil()
+}
+
+// accepted says whether the best suggestion resolves the title: at
+// MatchMinScore, or (from 2026.2) a near miss whose first suggestion
+// clearly leads, kept with its low match score for all to see.
+func accepted(p domain.ScoringParams, best []Match) bool {
+	switch {
+	case len(best) == 0:
+		return false
+	case best[0].Score >= p.MatchMinScore:
+		return true
+	case p.NearMissLead <= 0 || best[0].Score < p.NearMissMinScore:
+		return false
+	}
+	return len(best) == 1 || best[0].Score-best[1].Score >= p.NearMissLead
+}
+
+// matchableTitle drops the seniority words a framework names (2026.2 on)
+// from a title before it is matched, so that "Senior" or "Head of" says
+// how senior someone was and never which background; a title made only of
+// such words is matched as it is.
+func matchableTitle(p domain.ScoringParams, title string) string {
+	if len(p.Seniority) == 0 {
+		return title
+	}
+	words := strings.Fields(strings.ToLower(title))
+	drop := map[string]bool{}
+	for _, r := range p.Seniority {
+		for _, w := range r.Words {
+			if modifierWord(w) {
+				drop[w] = true
+			}
+		}
+	}
+	kept := words[:0:0]
+	for i := 0; i < len(words); i++ {
+		w := strings.Trim(words[i], ".,;:()")
+		if i+1 < len(words) && drop[w+" "+strings.Trim(words[i+1], ".,;:()")] {
+			i++
+			continue
+		}
+		if !drop[w] {
+			kept = append(kept, words[i])
+		}
+	}
+	if len(kept) == 0 {
+		return title
+	}
+	return strings.Join(kept, " ")
+}
+
+// modifierWord says whether a seniority word only qualifies a title
+// ("senior", "head of") rather than naming the job ("manager", "director",
+// "supervisor" are part of many titles and stay).
+func modifierWord(w string) bool {
+	switch w {
+	case "manager", "director", "supervisor", "president", "founder", "executive director", "charge", "head", "dean":
+		return false
+	}
+	return true
 }
 
 // scorerOf returns the version's scorer, built once per view: published
