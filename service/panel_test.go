@@ -32,7 +32,7 @@ type panel struct {
 
 type panelAssertion struct {
 	Kind, Persona, Higher, Lower, On, Level, Profile, Background, Competency, Reason string
-	Experience                                                                      int
+	Experience                                                                       int
 }
 
 // panelHolds is how many assertions hold on each version: 2026.1 is frozen,
