@@ -178,7 +178,15 @@ type Calibration struct {
 	// much is accepted as a low-confidence match.
 	NearMissLead     float64 `json:"near_miss_lead,omitempty"`
 	NearMissMinScore float64 `json:"near_miss_min_score,omitempty"`
+	// RoleKinds: per background, the kinds of community role it leads to,
+	// best first (one of RoleKinds). InterviewQuestions: per competency,
+	// questions that verify a strong claim.
+	RoleKinds          map[string][]string `json:"role_kinds,omitempty"`
+	InterviewQuestions map[string][]string `json:"interview_questions,omitempty"`
 }
+
+// Kinds of community role, by the departments community roles sit in.
+var RoleKinds = []string{"member-nonprofit", "customer-support", "developer", "social-brand", "internal-employee"}
 
 // Seniority ranks.
 const (

@@ -24,6 +24,10 @@ type Scorer struct {
 	transfer []scorerTransfer
 	// liftComp marks the competencies seniority lifts (nil: none).
 	liftComp []bool
+	// senWords are each seniority rank's title words, as bytes.
+	senWords [][][]byte
+	// lexFirst keys the lexicon's phrases by their first word (nil: none).
+	lexFirst map[string][]lexPhrase
 }
 
 type scorerLevel struct {
@@ -95,6 +99,14 @@ func NewScorer(f *Framework) (*Scorer, error) {
 		s.actions[ci] = append(s.actions[ci], i)
 	}
 	s.indexLevels(verr)
+	s.indexLexicon()
+	for _, r := range f.Scoring.Seniority {
+		words := make([][]byte, len(r.Words))
+		for j, w := range r.Words {
+			words[j] = []byte(w)
+		}
+		s.senWords = append(s.senWords, words)
+	}
 	for i, slug := range f.Scoring.LiftCompetencies {
 		ci, ok := s.compIndex[slug]
 		if !ok {
@@ -198,7 +210,9 @@ func (s *Scorer) Score(in ScoreInput) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	comps := s.scoreCompetencies(in, r)
+	var senBuf [stackBackgrounds]expSeniority
+	sen := s.seniorities(in.Experiences, senBuf[:0])
+	comps := s.scoreCompetencies(in, r, sen)
 	dims := s.dimensionScores(comps)
 	levels, recIdx := s.levelFits(comps)
 	res := Result{
@@ -239,7 +253,8 @@ func (s *Scorer) Score(in ScoreInput) (Result, error) {
 		}
 	}
 	res.DevelopmentPlan = s.plan(nextGaps)
-	res.TransferMap = s.transferMap(in.Experiences, r.expBg)
+	res.HiringView = s.hiringView(in, r.expBg, comps, recIdx)
+	res.TransferMap = s.transferMap(in.Experiences, r.expBg, sen)
 	return res, nil
 }
 

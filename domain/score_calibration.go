@@ -1,9 +1,9 @@
 package domain
 
 import (
-	"fmt"
+	"bytes"
 	"math"
-	"strings"
+	"strconv"
 )
 
 // tenureLift is what years past FullYears add to evidence p (2 or more):
@@ -18,19 +18,31 @@ func (s *Scorer) tenureLift(p int, years float64) float64 {
 	return step * math.Sqrt(min(1, (years-full)/(expert-full)))
 }
 
-// senioritySlug is the experience's rank: the one given, or the highest
-// whose words the title holds ("" when neither). inferred says which.
-func (s *Scorer) senioritySlug(e ExperienceInput) (slug string, inferred bool) {
+// seniorityOf is an experience's rank: the one given, or the highest whose
+// words its title holds ("" when neither); inferred says which. It does
+// not allocate: the title is lower-cased into a stack buffer.
+func (s *Scorer) seniorityOf(e ExperienceInput) (slug string, inferred bool) {
 	if e.Seniority != "" {
 		return e.Seniority, false
 	}
-	if len(s.p.Seniority) == 0 || e.Title == "" {
+	if len(s.senWords) == 0 || e.Title == "" {
 		return "", false
 	}
-	title := " " + strings.ToLower(e.Title) + " "
-	for i := len(s.p.Seniority) - 1; i >= 0; i-- {
-		for _, w := range s.p.Seniority[i].Words {
-			if containsWords(title, w) {
+	var buf [258]byte
+	n := min(len(e.Title), len(buf)-2)
+	buf[0] = ' '
+	for i := 0; i < n; i++ {
+		c := e.Title[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i+1] = c
+	}
+	buf[n+1] = ' '
+	padded := buf[:n+2]
+	for i := len(s.senWords) - 1; i >= 0; i-- {
+		for _, w := range s.senWords[i] {
+			if containsWords(padded, w) {
 				return s.p.Seniority[i].Slug, true
 			}
 		}
@@ -40,9 +52,9 @@ func (s *Scorer) senioritySlug(e ExperienceInput) (slug string, inferred bool) {
 
 // containsWords reports whether padded (a lower-case title with a space at
 // each end) holds the words w as whole words.
-func containsWords(padded, w string) bool {
+func containsWords(padded, w []byte) bool {
 	for i := 0; ; {
-		j := strings.Index(padded[i:], w)
+		j := bytes.Index(padded[i:], w)
 		if j < 0 {
 			return false
 		}
@@ -59,10 +71,24 @@ func wordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
-// seniorityLift is one experience's lift: its rank's and its scope's,
+// expSeniority is an experience's rank and whether it was inferred.
+type expSeniority struct {
+	slug     string
+	inferred bool
+}
+
+// seniorities finds every experience's rank once per scoring.
+func (s *Scorer) seniorities(exps []ExperienceInput, buf []expSeniority) []expSeniority {
+	for _, e := range exps {
+		slug, inferred := s.seniorityOf(e)
+		buf = append(buf, expSeniority{slug: slug, inferred: inferred})
+	}
+	return buf
+}
+
+// seniorityLift is one experience's lift, its rank's and its scope's,
 // earned in part below FullYears like any evidence.
-func (s *Scorer) seniorityLift(e ExperienceInput) (float64, string) {
-	slug, _ := s.senioritySlug(e)
+func (s *Scorer) seniorityLift(e ExperienceInput, slug string) float64 {
 	lift := 0.0
 	for _, r := range s.p.Seniority {
 		if r.Slug == slug {
@@ -75,32 +101,35 @@ func (s *Scorer) seniorityLift(e ExperienceInput) (float64, string) {
 			scope = max(scope, st.Lift)
 		}
 	}
-	lift = (lift + scope) * s.ramp(e.Years)
-	if lift <= 0 {
-		return 0, ""
-	}
-	reason := slug
-	if reason == "" {
-		reason = "leading people"
-	}
-	if e.PeopleLed > 0 {
-		reason += fmt.Sprintf(", %d people led", e.PeopleLed)
-	}
-	return lift, reason
+	return (lift + scope) * s.ramp(e.Years)
 }
 
 // bestLift is the largest seniority lift over the experiences, with its
-// reason; order-free (ties keep the reason first in text order).
-func (s *Scorer) bestLift(exps []ExperienceInput) (float64, string) {
+// reason; order-free (ties keep the experience whose reason sorts first).
+func (s *Scorer) bestLift(exps []ExperienceInput, sen []expSeniority) (float64, string) {
 	if s.liftComp == nil {
 		return 0, ""
 	}
-	best, why := 0.0, ""
-	for _, e := range exps {
-		l, r := s.seniorityLift(e)
-		if l > best || (l == best && l > 0 && r < why) {
-			best, why = l, r
+	best, at := 0.0, -1
+	for i, e := range exps {
+		l := s.seniorityLift(e, sen[i].slug)
+		if l > best || (l == best && l > 0 && at >= 0 && liftReason(e, sen[i].slug) < liftReason(exps[at], sen[at].slug)) {
+			best, at = l, i
 		}
 	}
-	return min(best, MaxProficiency), why
+	if at < 0 {
+		return 0, ""
+	}
+	return min(best, MaxProficiency), liftReason(exps[at], sen[at].slug)
+}
+
+// liftReason says why a lift applies: "director, 12 people led".
+func liftReason(e ExperienceInput, slug string) string {
+	if slug == "" {
+		slug = "leading people"
+	}
+	if e.PeopleLed > 0 {
+		return slug + ", " + strconv.Itoa(e.PeopleLed) + " people led"
+	}
+	return slug
 }

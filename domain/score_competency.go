@@ -36,11 +36,12 @@ const (
 // scoreCompetencies combines experience, self-rating and reviewers per competency.
 // Experience counts as a source (possibly at 0) whenever a competency has any evidence at all:
 // that keeps more experience from ever lowering a score and discounts a lone self-rating.
-func (s *Scorer) scoreCompetencies(in ScoreInput, r resolved) []CompetencyScore {
+func (s *Scorer) scoreCompetencies(in ScoreInput, r resolved, sen []expSeniority) []CompetencyScore {
 	nc := len(s.f.Competencies)
 	var aggBuf [stackBackgrounds]bgYears
 	agg := s.aggregateExperiences(in.Experiences, r.expBg, aggBuf[:0])
-	lift, liftWhy := s.bestLift(in.Experiences)
+	lift, liftWhy := s.bestLift(in.Experiences, sen)
+	hits := s.lexiconHits(in)
 	var evalBuf [stackCompetencies]expEval
 	evals := evalBuf[:0]
 	if nc > len(evalBuf) {
@@ -103,6 +104,15 @@ func (s *Scorer) scoreCompetencies(in ScoreInput, r resolved) []CompetencyScore 
 					buf = append(buf, ScoreSource{Kind: SourceReviewer, Ref: who, Proficiency: round2(v), Weight: round2(share)})
 					g = g[k:]
 				}
+			}
+			// A behaviour in the person's own words counts when it shows more
+			// than the other sources together: it only ever raises a score.
+			if hits != nil && hits[ci].proficiency > 0 && den > 0 && float64(hits[ci].proficiency) > num/den {
+				h := hits[ci]
+				v, w := float64(h.proficiency), p.HighlightWeight
+				num, den = num+w*v, den+w
+				lo, hi = min(lo, v), max(hi, v)
+				buf = append(buf, ScoreSource{Kind: SourceHighlight, Ref: h.ref, Proficiency: v, Weight: round2(w), Quote: h.quote})
 			}
 			if den > 0 {
 				cs.Score = round1(min(MaxProficiency, max(0, num/den)))

@@ -27,7 +27,7 @@ func (s *Scorer) plan(gaps []LevelGap) []PlanStep {
 }
 
 // transferMap shows, per experience in input order, the community it served and what it evidences.
-func (s *Scorer) transferMap(exps []ExperienceInput, bgOf []int32) []TransferEntry {
+func (s *Scorer) transferMap(exps []ExperienceInput, bgOf []int32, sen []expSeniority) []TransferEntry {
 	total := 0
 	for _, bi := range bgOf {
 		total += len(s.transfer[bi].evidence)
@@ -48,7 +48,7 @@ func (s *Scorer) transferMap(exps []ExperienceInput, bgOf []int32) []TransferEnt
 			Index: i, InputTitle: e.Title, Background: BackgroundRef{Slug: b.Slug, Title: b.Title},
 			MatchScore: e.MatchScore, CommunityServed: community, Message: msg, Evidence: evBuf[start:len(evBuf):len(evBuf)],
 		}
-		out[i].Seniority, out[i].SeniorityInferred = s.senioritySlug(e)
+		out[i].Seniority, out[i].SeniorityInferred = sen[i].slug, sen[i].inferred
 	}
 	return out
 }

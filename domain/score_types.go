@@ -79,6 +79,24 @@ type Result struct {
 	// From 2026.2: what stops the next rung, and the rung a stretch could reach.
 	BlockedBy    *BlockedBy `json:"blocked_by,omitempty"`
 	StretchLevel *LevelRef  `json:"stretch_level,omitempty"`
+	// HiringView is what a hiring manager looks for (2026.2 on).
+	HiringView *HiringView `json:"hiring_view,omitempty"`
+}
+
+// HiringView: the kinds of community role the profile fits best, questions
+// that verify its strongest claims, and one confidence for the rung.
+type HiringView struct {
+	RoleKinds          []string            `json:"role_kinds"`
+	InterviewQuestions []InterviewQuestion `json:"interview_questions"`
+	// RungConfidence (0..1) is the mean confidence of the recommended
+	// rung's gate competencies; 0 without a rung.
+	RungConfidence float64 `json:"rung_confidence"`
+}
+
+// InterviewQuestion verifies one competency the profile claims strongly.
+type InterviewQuestion struct {
+	Competency string `json:"competency"`
+	Question   string `json:"question"`
 }
 
 // BlockedBy names the gates that stop the next rung, in one sentence too.

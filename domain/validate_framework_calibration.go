@@ -81,6 +81,22 @@ func (c *frameworkCheck) calibration(k Calibration, bgs []Background) {
 		c.number(p+"near_miss_lead", k.NearMissLead, 0, 1, false)
 		c.number(p+"near_miss_min_score", k.NearMissMinScore, 0, 1, false)
 	}
+	for _, slug := range slices.Sorted(maps.Keys(k.RoleKinds)) {
+		if !slices.ContainsFunc(bgs, func(b Background) bool { return b.Slug == slug }) {
+			c.add(p+"role_kinds", "unknown", "unknown background", slug)
+		}
+		for j, kind := range k.RoleKinds[slug] {
+			if !slices.Contains(RoleKinds, kind) {
+				c.add(fmt.Sprintf("%srole_kinds.%s[%d]", p, slug, j), "enum", "must be one of "+strings.Join(RoleKinds, ", "), kind)
+			}
+		}
+	}
+	for _, slug := range slices.Sorted(maps.Keys(k.InterviewQuestions)) {
+		c.ref(p+"interview_questions."+slug, slug)
+		for j, q := range k.InterviewQuestions[slug] {
+			c.text(fmt.Sprintf("%sinterview_questions.%s[%d]", p, slug, j), q, maxTextLen)
+		}
+	}
 	for _, slug := range slices.Sorted(maps.Keys(k.AliasCommunities)) {
 		m := k.AliasCommunities[slug]
 		i := slices.IndexFunc(bgs, func(b Background) bool { return b.Slug == slug })
