@@ -26,8 +26,12 @@ type Scorer struct {
 	liftComp []bool
 	// senWords are each seniority rank's title words, as bytes.
 	senWords [][][]byte
-	// lexFirst keys the lexicon's phrases by their first word (nil: none).
+	// lexFirst keys the lexicon's phrases by their first word (nil: none);
+	// lexMask[c] has bit n-1 set when a first word of n bytes starts with c.
 	lexFirst map[string][]lexPhrase
+	lexMask  [256]uint64
+	// lowerNames are the competencies' names in lower case, for sentences.
+	lowerNames []string
 }
 
 type scorerLevel struct {
@@ -100,6 +104,9 @@ func NewScorer(f *Framework) (*Scorer, error) {
 	}
 	s.indexLevels(verr)
 	s.indexLexicon()
+	for _, c := range f.Competencies {
+		s.lowerNames = append(s.lowerNames, strings.ToLower(c.Name))
+	}
 	for _, r := range f.Scoring.Seniority {
 		words := make([][]byte, len(r.Words))
 		for j, w := range r.Words {

@@ -2,7 +2,6 @@ package domain
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -131,18 +130,17 @@ func (s *Scorer) blockedBy(next LevelFit) *BlockedBy {
 	for _, g := range next.Gaps {
 		if g.Kind == ExpectationGate || g.Kind == ExpectationRequired {
 			b.Competencies = append(b.Competencies, g.Competency)
-			names = append(names, strings.ToLower(s.f.Competencies[s.compIndex[g.Competency]].Name))
+			names = append(names, s.lowerNames[s.compIndex[g.Competency]])
 		}
 	}
-	lead := fmt.Sprintf("You meet %s %% of %s", strconv.FormatFloat(next.Fit, 'f', -1, 64), next.Title)
+	lead := "You meet " + strconv.FormatFloat(next.Fit, 'f', -1, 64) + " % of " + next.Title
 	switch len(names) {
 	case 0:
-		b.Summary = fmt.Sprintf("%s; build on the development steps to reach the %s %% it takes.", lead,
-			strconv.FormatFloat(s.p.RecommendFit, 'f', -1, 64))
+		b.Summary = lead + "; build on the development steps to reach the " + strconv.FormatFloat(s.p.RecommendFit, 'f', -1, 64) + " % it takes."
 	case 1:
-		b.Summary = fmt.Sprintf("%s; only %s holds it back.", lead, names[0])
+		b.Summary = lead + "; only " + names[0] + " holds it back."
 	default:
-		b.Summary = fmt.Sprintf("%s; %s and %s hold it back.", lead, strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
+		b.Summary = lead + "; " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " hold it back."
 	}
 	return b
 }

@@ -27,6 +27,9 @@ func (s *Scorer) indexLexicon() {
 				s.lexFirst = map[string][]lexPhrase{}
 			}
 			s.lexFirst[words[0]] = append(s.lexFirst[words[0]], lexPhrase{entry: i, rest: words[1:]})
+			if w := words[0]; len(w) <= 64 {
+				s.lexMask[w[0]] |= 1 << (len(w) - 1)
+			}
 		}
 	}
 }
@@ -86,7 +89,15 @@ func (s *Scorer) scanLexicon(text, ref string, hits []lexHit) {
 	buf, spans := lexTokens(text, bufArr[:0], spanArr[:0])
 	word := func(i int) []byte { return buf[spans[i][0]:spans[i][1]] }
 	for i := range spans {
-		cands := s.lexFirst[string(word(i))]
+		// Most words start no phrase: a first byte and length that no
+		// phrase's first word has skip the map.
+		w := word(i)
+		if len(w) > 64 || s.lexMask[w[0]]&(1<<(len(w)-1)) == 0 {
+			if len(w) <= 64 {
+				continue
+			}
+		}
+		cands := s.lexFirst[string(w)]
 	next:
 		for _, c := range cands {
 			for k, w := range c.rest {
@@ -123,16 +134,43 @@ func (s *Scorer) scanLexicon(text, ref string, hits []lexHit) {
 				last = min(len(spans)-1, numAt+1)
 			}
 			// Equal proficiencies keep the quote first in text order, so
-			// that the input's order never matters.
-			if q := quoteOf(buf, spans, i, last); p > hits[ci].proficiency || q < hits[ci].quote {
-				hits[ci] = lexHit{proficiency: p, ref: ref, quote: q}
+			// that the input's order never matters; it is built only when kept.
+			if p > hits[ci].proficiency || quoteLess(buf, spans, i, last, hits[ci].quote) {
+				hits[ci] = lexHit{proficiency: p, ref: ref, quote: quoteOf(buf, spans, i, last)}
 			}
 		}
 	}
 }
 
+// quoteLess compares the quote of words from..to with q, without building it.
+func quoteLess(buf []byte, spans [][2]int, from, to int, q string) bool {
+	pos := 0
+	for k := from; k <= to; k++ {
+		if k > from {
+			if pos >= len(q) {
+				return false
+			}
+			if q[pos] != ' ' {
+				return ' ' < q[pos]
+			}
+			pos++
+		}
+		for _, c := range buf[spans[k][0]:spans[k][1]] {
+			if pos >= len(q) {
+				return false
+			}
+			if c != q[pos] {
+				return c < q[pos]
+			}
+			pos++
+		}
+	}
+	return pos < len(q)
+}
+
 func quoteOf(buf []byte, spans [][2]int, from, to int) string {
 	var b strings.Builder
+	b.Grow(spans[to][1] - spans[from][0] + to - from)
 	for k := from; k <= to; k++ {
 		if k > from {
 			b.WriteByte(' ')
