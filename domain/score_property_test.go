@@ -188,7 +188,8 @@ func TestScorePropertySelfRatingWeights(t *testing.T) {
 			return res.Competencies[ci].Score, self
 		}
 		unsupported, uw := with("")
-		supported, sw := with("Moderated 2,000 members for two years")
+		// Evidence the lexicon reads nothing in: its own effect is tested apart.
+		supported, sw := with("Did this for two years at a member association")
 		if sw <= uw {
 			t.Fatalf("supported self-rating weighs %v, unsupported %v", sw, uw)
 		}
