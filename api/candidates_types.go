@@ -135,7 +135,8 @@ func toCandidate(c domain.Candidate) Candidate {
 	}
 	for i, e := range c.Experiences {
 		years := e.Years
-		out.Experiences[i] = ExperienceRequest{Background: e.Background, Title: e.Title, Years: &years, CommunityServed: e.CommunityServed, Highlights: e.Highlights}
+		out.Experiences[i] = ExperienceRequest{Background: e.Background, Title: e.Title, Years: &years, CommunityServed: e.CommunityServed,
+			Highlights: e.Highlights, Seniority: e.Seniority, PeopleLed: e.PeopleLed}
 	}
 	for i, r := range c.SelfRatings {
 		p := r.Proficiency
@@ -158,7 +159,8 @@ func (r CandidateRequest) input() service.CandidateInput {
 		Experiences: make([]domain.CandidateExperience, len(r.Experiences)), SelfRatings: make([]domain.SelfRating, len(r.SelfRatings)),
 	}
 	for i, e := range r.Experiences {
-		in.Experiences[i] = domain.CandidateExperience{Background: e.Background, Title: e.Title, CommunityServed: e.CommunityServed, Highlights: e.Highlights}
+		in.Experiences[i] = domain.CandidateExperience{Background: e.Background, Title: e.Title, CommunityServed: e.CommunityServed,
+			Highlights: e.Highlights, Seniority: e.Seniority, PeopleLed: e.PeopleLed}
 		if e.Years != nil {
 			in.Experiences[i].Years = *e.Years
 		}

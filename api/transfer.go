@@ -26,6 +26,11 @@ type ExperienceRequest struct {
 	// Who they served, to override the background's usual community.
 	CommunityServed string   `json:"community_served,omitempty" validate:"max=200" example:"donors"`
 	Highlights      []string `json:"highlights,omitempty" validate:"max=10,dive,max=500" text:"multiline"`
+	// How senior the job was; inferred from the title when left out
+	// (frameworks from 2026.2 count it).
+	Seniority string `json:"seniority,omitempty" validate:"omitempty,oneof=individual lead manager director executive" enums:"individual,lead,manager,director,executive" example:"manager"`
+	// How many people the job led, 0 to 100000.
+	PeopleLed int `json:"people_led,omitempty" validate:"gte=0,lte=100000" example:"6"`
 }
 
 // SelfRatingRequest is the person's own proficiency claim for one competency.
@@ -69,7 +74,7 @@ func (s *server) postTransferMap(c echo.Context) error {
 	for _, e := range req.Experiences {
 		in.Experiences = append(in.Experiences, service.ExperienceRequest{
 			Background: e.Background, Title: e.Title, Years: *e.Years,
-			CommunityServed: e.CommunityServed, Highlights: e.Highlights,
+			CommunityServed: e.CommunityServed, Highlights: e.Highlights, Seniority: e.Seniority, PeopleLed: e.PeopleLed,
 		})
 	}
 	for _, r := range req.SelfRatings {

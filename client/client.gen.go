@@ -530,6 +530,33 @@ func (e ApiExpectationResponseKind) Valid() bool {
 	}
 }
 
+// Defines values for ApiExperienceRequestSeniority.
+const (
+	Director   ApiExperienceRequestSeniority = "director"
+	Executive  ApiExperienceRequestSeniority = "executive"
+	Individual ApiExperienceRequestSeniority = "individual"
+	Lead       ApiExperienceRequestSeniority = "lead"
+	Manager    ApiExperienceRequestSeniority = "manager"
+)
+
+// Valid indicates whether the value is a known member of the ApiExperienceRequestSeniority enum.
+func (e ApiExperienceRequestSeniority) Valid() bool {
+	switch e {
+	case Director:
+		return true
+	case Executive:
+		return true
+	case Individual:
+		return true
+	case Lead:
+		return true
+	case Manager:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ApiFrameworkDocumentStatus.
 const (
 	ApiFrameworkDocumentStatusDraft     ApiFrameworkDocumentStatus = "draft"
@@ -1426,6 +1453,17 @@ type ApiExperienceRequest struct {
 	CommunityServed *string   `json:"community_served,omitempty"`
 	Highlights      *[]string `json:"highlights,omitempty"`
 
+	// PeopleLed How many people the job led, 0 to 100000.
+	//
+	// Example: 6
+	PeopleLed *int `json:"people_led,omitempty"`
+
+	// Seniority How senior the job was; inferred from the title when left out
+	// (frameworks from 2026.2 count it).
+	//
+	// Example: manager
+	Seniority *ApiExperienceRequestSeniority `json:"seniority,omitempty"`
+
 	// Title A job title as the person would write it; matched to a background.
 	//
 	// Example: Major Gifts Officer
@@ -1436,6 +1474,12 @@ type ApiExperienceRequest struct {
 	// Example: 8
 	Years float64 `json:"years"`
 }
+
+// ApiExperienceRequestSeniority How senior the job was; inferred from the title when left out
+// (frameworks from 2026.2 count it).
+//
+// Example: manager
+type ApiExperienceRequestSeniority string
 
 // ApiFrameworkDocument defines model for api.FrameworkDocument.
 type ApiFrameworkDocument struct {
@@ -2214,6 +2258,22 @@ type DomainFrameworkRef struct {
 	Version string `json:"version"`
 }
 
+// DomainHiringView defines model for domain.HiringView.
+type DomainHiringView struct {
+	InterviewQuestions []DomainInterviewQuestion `json:"interview_questions"`
+	RoleKinds          []string                  `json:"role_kinds"`
+
+	// RungConfidence RungConfidence (0..1) is the mean confidence of the recommended
+	// rung's gate competencies; 0 without a rung.
+	RungConfidence float64 `json:"rung_confidence"`
+}
+
+// DomainInterviewQuestion defines model for domain.InterviewQuestion.
+type DomainInterviewQuestion struct {
+	Competency string `json:"competency"`
+	Question   string `json:"question"`
+}
+
 // DomainLevelChange defines model for domain.LevelChange.
 type DomainLevelChange struct {
 	Change    float64 `json:"change"`
@@ -2298,17 +2358,20 @@ type DomainProgress struct {
 // DomainResult defines model for domain.Result.
 type DomainResult struct {
 	// BlockedBy From 2026.2: what stops the next rung, and the rung a stretch could reach.
-	BlockedBy        *DomainBlockedBy        `json:"blocked_by,omitempty"`
-	Competencies     []DomainCompetencyScore `json:"competencies"`
-	DevelopmentPlan  []DomainPlanStep        `json:"development_plan"`
-	Dimensions       DomainDimensionScores   `json:"dimensions"`
-	Framework        DomainFrameworkRef      `json:"framework"`
-	Levels           []DomainLevelFit        `json:"levels"`
-	NextLevel        *DomainLevelRef         `json:"next_level"`
-	Profile          DomainProfileFit        `json:"profile"`
-	RecommendedLevel *DomainLevelRef         `json:"recommended_level"`
-	StretchLevel     *DomainLevelRef         `json:"stretch_level,omitempty"`
-	TransferMap      []DomainTransferEntry   `json:"transfer_map"`
+	BlockedBy       *DomainBlockedBy        `json:"blocked_by,omitempty"`
+	Competencies    []DomainCompetencyScore `json:"competencies"`
+	DevelopmentPlan []DomainPlanStep        `json:"development_plan"`
+	Dimensions      DomainDimensionScores   `json:"dimensions"`
+	Framework       DomainFrameworkRef      `json:"framework"`
+
+	// HiringView HiringView is what a hiring manager looks for (2026.2 on).
+	HiringView       *DomainHiringView     `json:"hiring_view,omitempty"`
+	Levels           []DomainLevelFit      `json:"levels"`
+	NextLevel        *DomainLevelRef       `json:"next_level"`
+	Profile          DomainProfileFit      `json:"profile"`
+	RecommendedLevel *DomainLevelRef       `json:"recommended_level"`
+	StretchLevel     *DomainLevelRef       `json:"stretch_level,omitempty"`
+	TransferMap      []DomainTransferEntry `json:"transfer_map"`
 }
 
 // DomainReviewerRating defines model for domain.ReviewerRating.
@@ -2375,6 +2438,7 @@ type DomainScoringParams struct {
 	// self-rating's evidence by the Lexicon.
 	HighlightWeight    *float64              `json:"highlight_weight,omitempty"`
 	InfluenceThreshold float64               `json:"influence_threshold"`
+	InterviewQuestions *map[string][]string  `json:"interview_questions,omitempty"`
 	Lexicon            *[]DomainLexiconEntry `json:"lexicon,omitempty"`
 	LiftCompetencies   *[]string             `json:"lift_competencies,omitempty"`
 
@@ -2404,10 +2468,15 @@ type DomainScoringParams struct {
 	// RecommendFit RecommendFit (0..100): a rung is recommended when its fit reaches it
 	// and no gate is missed; 0 keeps the first rule (every required
 	// expectation met). StretchFit names the rung above as a stretch.
-	RecommendFit        *float64 `json:"recommend_fit,omitempty"`
-	ReviewerWeight      float64  `json:"reviewer_weight"`
-	SelfSupportedWeight float64  `json:"self_supported_weight"`
-	SelfWeight          float64  `json:"self_weight"`
+	RecommendFit   *float64 `json:"recommend_fit,omitempty"`
+	ReviewerWeight float64  `json:"reviewer_weight"`
+
+	// RoleKinds RoleKinds: per background, the kinds of community role it leads to,
+	// best first (one of RoleKinds). InterviewQuestions: per competency,
+	// questions that verify a strong claim.
+	RoleKinds           *map[string][]string `json:"role_kinds,omitempty"`
+	SelfSupportedWeight float64              `json:"self_supported_weight"`
+	SelfWeight          float64              `json:"self_weight"`
 
 	// Seniority Seniority ranks, lowest first, with the lift each gives to
 	// LiftCompetencies and the title words that imply it.

@@ -65,6 +65,10 @@ type CandidateExperience struct {
 	Years           float64  `json:"years"`
 	CommunityServed string   `json:"community_served,omitempty"`
 	Highlights      []string `json:"highlights,omitempty"`
+	// Seniority (one of Seniorities) and PeopleLed say how senior the job
+	// was and how many people it led; frameworks from 2026.2 count them.
+	Seniority string `json:"seniority,omitempty"`
+	PeopleLed int    `json:"people_led,omitempty"`
 }
 
 // ConsentRecord is one change of a candidate's visibility: what it became,

@@ -2,6 +2,7 @@ package service
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/rungs/rungs/domain"
@@ -66,7 +67,13 @@ func checkCandidate(v *FrameworkView, in CandidateInput, own bool) (CandidateInp
 func checkExperience(verr *domain.ValidationError, v *FrameworkView, field string, e domain.CandidateExperience) domain.CandidateExperience {
 	out := domain.CandidateExperience{
 		Background: e.Background, Title: strings.Join(strings.Fields(e.Title), " "), Years: e.Years,
-		CommunityServed: strings.Join(strings.Fields(e.CommunityServed), " "),
+		CommunityServed: strings.Join(strings.Fields(e.CommunityServed), " "), Seniority: e.Seniority, PeopleLed: e.PeopleLed,
+	}
+	if e.Seniority != "" && !slices.Contains(domain.Seniorities, e.Seniority) {
+		verr.AddValue(field+".seniority", "oneof", "must be one of "+strings.Join(domain.Seniorities, ", "), truncate(e.Seniority, 40))
+	}
+	if e.PeopleLed < 0 || e.PeopleLed > domain.MaxPeopleLed {
+		verr.Add(field+".people_led", "range", fmt.Sprintf("must be from 0 to %d", domain.MaxPeopleLed))
 	}
 	switch {
 	case out.Background == "" && out.Title == "":

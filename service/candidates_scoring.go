@@ -38,7 +38,8 @@ func (sc scoring) build(pr Principal, c domain.Candidate, org string, cards []do
 	}
 	reqs := make([]ExperienceRequest, len(c.Experiences))
 	for i, e := range c.Experiences {
-		reqs[i] = ExperienceRequest{Background: e.Background, Title: e.Title, Years: e.Years, CommunityServed: e.CommunityServed, Highlights: e.Highlights}
+		reqs[i] = ExperienceRequest{Background: e.Background, Title: e.Title, Years: e.Years, CommunityServed: e.CommunityServed,
+			Highlights: e.Highlights, Seniority: e.Seniority, PeopleLed: e.PeopleLed}
 	}
 	exps, err := resolveExperiences(sc.v, reqs)
 	if err != nil {
