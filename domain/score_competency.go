@@ -59,6 +59,9 @@ func (s *Scorer) scoreCompetencies(in ScoreInput, r resolved, sen []expSeniority
 		group := r.revOrder[r.revStart[ci]:r.revStart[ci+1]]
 		if ev.value > 0 || r.selfOf[ci] > 0 || len(group) > 0 {
 			total += 1 + ev.breadth + min(1, int(r.selfOf[ci])) + countReviewers(in.Reviews, group)
+			if hits != nil && hits[ci].proficiency > 0 {
+				total++ // room for a highlight source
+			}
 		}
 	}
 	buf := make([]ScoreSource, 0, total)

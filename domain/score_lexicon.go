@@ -4,8 +4,8 @@ import "strings"
 
 // lexPhrase is one lexicon phrase after its first word.
 type lexPhrase struct {
-	entry int
-	rest  []string
+	entry, comp int
+	rest        []string
 }
 
 // lexHit is the best behaviour found for one competency.
@@ -26,7 +26,7 @@ func (s *Scorer) indexLexicon() {
 			if s.lexFirst == nil {
 				s.lexFirst = map[string][]lexPhrase{}
 			}
-			s.lexFirst[words[0]] = append(s.lexFirst[words[0]], lexPhrase{entry: i, rest: words[1:]})
+			s.lexFirst[words[0]] = append(s.lexFirst[words[0]], lexPhrase{entry: i, comp: s.compIndex[e.Competency], rest: words[1:]})
 			if w := words[0]; len(w) <= 64 {
 				s.lexMask[w[0]] |= 1 << (len(w) - 1)
 			}
@@ -124,7 +124,7 @@ func (s *Scorer) scanLexicon(text, ref string, hits []lexHit) {
 					}
 				}
 			}
-			ci := s.compIndex[e.Competency]
+			ci := c.comp
 			if p < hits[ci].proficiency || p == 0 {
 				continue
 			}
