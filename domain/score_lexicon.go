@@ -18,6 +18,9 @@ type lexHit struct {
 // indexLexicon keys every phrase by its first word.
 func (s *Scorer) indexLexicon() {
 	for i, e := range s.p.Lexicon {
+		if _, ok := s.compIndex[e.Competency]; !ok || e.Proficiency <= 0 {
+			continue // Validate reports an unknown competency
+		}
 		for _, ph := range e.Phrases {
 			words := strings.Fields(ph)
 			if len(words) == 0 {
