@@ -54,6 +54,17 @@ func TestTransferMapOnTheNextFramework(t *testing.T) {
 	if res.NextLevel != nil && (res.BlockedBy == nil || !strings.HasPrefix(res.BlockedBy.Summary, "You meet ")) {
 		t.Fatalf("blocked_by %+v", res.BlockedBy)
 	}
+	// A near miss is accepted and flagged; a title matching nothing well
+	// lists its suggestions with their scores.
+	rec = postJSON(h, "/v1/transfer-map", "application/json", `{"experiences":[{"title":"Evening Class Tutor","years":3}]}`)
+	var near domain.Result
+	if err := json.Unmarshal(rec.Body.Bytes(), &near); err != nil || rec.Code != 200 || !near.TransferMap[0].LowConfidenceMatch || near.TransferMap[0].MatchScore >= f.Scoring.MatchMinScore {
+		t.Fatalf("near miss: %d %s", rec.Code, rec.Body)
+	}
+	rec = postJSON(h, "/v1/transfer-map", "application/json", `{"experiences":[{"title":"Hospital Porter","years":3}]}`)
+	if p := problemOf(t, rec); rec.Code != http.StatusUnprocessableEntity || len(p.Errors[0].Suggestions) == 0 || len(p.Errors[0].Scores) != len(p.Errors[0].Suggestions) {
+		t.Fatalf("unmatched: %d %s", rec.Code, rec.Body)
+	}
 	loose := apitest.Handler(t, e, apitest.SkipRequestValidation())
 	for body, field := range map[string]string{
 		`{"experiences":[{"title":"Teacher","years":3,"seniority":"boss"}]}`: "experiences[0].seniority",

@@ -2229,7 +2229,11 @@ type DomainExperienceInput struct {
 
 	// MatchScore MatchScore is how well Title matched Background, 0..1 (1 when a slug was given).
 	MatchScore float64 `json:"match_score"`
-	PeopleLed  *int    `json:"people_led,omitempty"`
+
+	// NearMiss NearMiss: the title matched under the framework's minimum, accepted
+	// because its first suggestion clearly led (2026.2 on).
+	NearMiss  *bool `json:"near_miss,omitempty"`
+	PeopleLed *int  `json:"people_led,omitempty"`
 
 	// Seniority Seniority is one of Seniorities; empty means inferred from Title.
 	Seniority *string `json:"seniority,omitempty"`
@@ -2244,6 +2248,9 @@ type DomainFieldError struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
 	Rule    string `json:"rule"`
+
+	// Scores Scores are how well each suggestion matched, 0..1, in the same order.
+	Scores *[]float64 `json:"scores,omitempty"`
 
 	// Suggestions Suggestions lists close alternatives, e.g. background slugs for an unmatched title.
 	Suggestions *[]string `json:"suggestions,omitempty"`
@@ -2505,8 +2512,12 @@ type DomainTransferEntry struct {
 	Evidence        []DomainTransferEvidence `json:"evidence"`
 	Index           int                      `json:"index"`
 	InputTitle      string                   `json:"input_title"`
-	MatchScore      float64                  `json:"match_score"`
-	Message         string                   `json:"message"`
+
+	// LowConfidenceMatch LowConfidenceMatch: the title was a near miss, accepted at a low
+	// match score; check the background.
+	LowConfidenceMatch *bool   `json:"low_confidence_match,omitempty"`
+	MatchScore         float64 `json:"match_score"`
+	Message            string  `json:"message"`
 
 	// Seniority Seniority as given or inferred from the title (2026.2 on).
 	Seniority         *string `json:"seniority,omitempty"`

@@ -32,6 +32,8 @@ type FieldError struct {
 	Value string `json:"value,omitempty"`
 	// Suggestions lists close alternatives, e.g. background slugs for an unmatched title.
 	Suggestions []string `json:"suggestions,omitempty"`
+	// Scores are how well each suggestion matched, 0..1, in the same order.
+	Scores []float64 `json:"scores,omitempty"`
 }
 
 // ValidationError is an ErrInvalid carrying every problem found at once.

@@ -49,6 +49,7 @@ func (s *Scorer) transferMap(exps []ExperienceInput, bgOf []int32, sen []expSeni
 			MatchScore: e.MatchScore, CommunityServed: community, Message: msg, Evidence: evBuf[start:len(evBuf):len(evBuf)],
 		}
 		out[i].Seniority, out[i].SeniorityInferred = sen[i].slug, sen[i].inferred
+		out[i].LowConfidenceMatch = e.NearMiss
 	}
 	return out
 }

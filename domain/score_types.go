@@ -45,6 +45,9 @@ type ExperienceInput struct {
 	// Seniority is one of Seniorities; empty means inferred from Title.
 	Seniority string `json:"seniority,omitempty"`
 	PeopleLed int    `json:"people_led,omitempty"`
+	// NearMiss: the title matched under the framework's minimum, accepted
+	// because its first suggestion clearly led (2026.2 on).
+	NearMiss bool `json:"near_miss,omitempty"`
 }
 
 // MaxPeopleLed bounds ExperienceInput.PeopleLed.
@@ -205,6 +208,9 @@ type TransferEntry struct {
 	// Seniority as given or inferred from the title (2026.2 on).
 	Seniority         string `json:"seniority,omitempty"`
 	SeniorityInferred bool   `json:"seniority_inferred,omitempty"`
+	// LowConfidenceMatch: the title was a near miss, accepted at a low
+	// match score; check the background.
+	LowConfidenceMatch bool `json:"low_confidence_match,omitempty"`
 }
 
 // BackgroundRef names a background.

@@ -88,15 +88,16 @@ func resolveExperiences(v *FrameworkView, exps []ExperienceRequest) ([]domain.Ex
 		if x.Background == "" {
 			best := v.Matcher().Match(matchableTitle(p, x.Title), suggestionCount)
 			if !accepted(p, best) {
+				slugs, scores := suggest(v.Framework().Backgrounds, x.Title, best)
 				verr.Fields = append(verr.Fields, domain.FieldError{
 					Field: fmt.Sprintf("experiences[%d].title", i), Rule: "match",
-					Message:     "matches no known background well; pick a background or one of the suggestions",
-					Value:       x.Title,
-					Suggestions: suggest(v.Framework().Backgrounds, x.Title, best),
+					Message: "matches no known background well; pick a background or one of the suggestions",
+					Value:   x.Title, Suggestions: slugs, Scores: scores,
 				})
 				continue
 			}
 			x.Background, x.MatchScore = best[0].Slug, roundScore(best[0].Score)
+			x.NearMiss = best[0].Score < p.MatchMinScore
 			if x.CommunityServed == "" {
 				x.CommunityServed = p.AliasCommunities[best[0].Slug][best[0].MatchedOn]
 			}

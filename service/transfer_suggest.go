@@ -13,15 +13,17 @@ import (
 // matcher's candidates first, then the backgrounds whose title or aliases are spelt most
 // like it, so that even a title sharing no word with any background gets three to pick from.
 // It runs only on the error path.
-func suggest(backgrounds []domain.Background, title string, matched []Match) []string {
+func suggest(backgrounds []domain.Background, title string, matched []Match) ([]string, []float64) {
 	out := make([]string, 0, suggestionCount)
+	scores := make([]float64, 0, suggestionCount)
 	for _, m := range matched {
 		if len(out) < suggestionCount && !slices.Contains(out, m.Slug) {
 			out = append(out, m.Slug)
+			scores = append(scores, roundScore(m.Score))
 		}
 	}
 	if len(out) == suggestionCount {
-		return out
+		return out, scores
 	}
 	q := map[string]bool{}
 	for _, g := range trigrams(title) {
@@ -53,9 +55,10 @@ func suggest(backgrounds []domain.Background, title string, matched []Match) []s
 		}
 		if !slices.Contains(out, r.slug) {
 			out = append(out, r.slug)
+			scores = append(scores, roundScore(r.sim))
 		}
 	}
-	return out
+	return out, scores
 }
 
 // trigrams are the distinct three-letter runs of each lower-cased word, padded with spaces.

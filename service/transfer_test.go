@@ -98,9 +98,17 @@ func TestSuggestionsPutMatcherCandidatesFirstThenSpelling(t *testing.T) {
 		{"Gärtnerin im Stadtpark", ""},         // any text gives three distinct slugs
 	}
 	for _, tt := range tests {
-		got := suggest(f.Backgrounds, tt.title, m.Match(tt.title, suggestionCount))
+		got, scores := suggest(f.Backgrounds, tt.title, m.Match(tt.title, suggestionCount))
 		if len(got) != suggestionCount || got[0] == got[1] || got[1] == got[2] || got[0] == got[2] {
 			t.Errorf("%q: %v; want three distinct backgrounds", tt.title, got)
+		}
+		if len(scores) != len(got) {
+			t.Errorf("%q: scores %v for %v; want one each", tt.title, scores, got)
+		}
+		for _, sc := range scores {
+			if sc < 0 || sc > 1 {
+				t.Errorf("%q: score %v out of 0..1", tt.title, sc)
+			}
 		}
 		if tt.first != "" && (len(got) == 0 || got[0] != tt.first) {
 			t.Errorf("%q: %v; want %s first", tt.title, got, tt.first)
