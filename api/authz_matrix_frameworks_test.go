@@ -12,7 +12,7 @@ import (
 // default framework: the admin opens draft 2026.2, puts every part back
 // unchanged, publishes it and retires 2026.1.
 func frameworkMatrixRows() []matrixRow {
-	f, err := domain.DefaultFramework()
+	f, err := domain.DefaultFrameworkVersion("2026.1")
 	if err != nil {
 		panic(err)
 	}

@@ -15,8 +15,8 @@ import (
 // The version being calibrated answers through the real handler and the
 // contract: seniority inferred from the title and shown, its lift a source
 // with its reason, the hiring view, and what blocks the next rung.
-func TestTransferMapOnTheNextFramework(t *testing.T) {
-	f, err := domain.NextFramework()
+func TestTransferMapOnTheLatestFramework(t *testing.T) {
+	f, err := domain.DefaultFrameworkVersion("2026.2")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ type transferServer struct{ strict, loose http.Handler }
 
 func newTransferServer(t *testing.T, cfg Config) transferServer {
 	t.Helper()
-	f, err := domain.DefaultFramework()
+	f, err := domain.DefaultFrameworkVersion("2026.1")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -19,15 +18,8 @@ var defaultsFS embed.FS
 // start stores as published, oldest first; the last is the latest.
 var DefaultFrameworkFiles = []string{
 	"defaults/community-management-2026.1.json",
+	"defaults/community-management-2026.2.json",
 }
-
-// NextFrameworkFile is the version being calibrated, embedded for its tests
-// but not published: a published version never changes, so it is published
-// once its persona panel and held-out titles pass.
-const NextFrameworkFile = "defaults/community-management-2026.2.json"
-
-// NextFramework decodes and validates the version being calibrated.
-func NextFramework() (*Framework, error) { return decodeDefault(NextFrameworkFile) }
 
 // DefaultFrameworkFile is the latest embedded default framework.
 var DefaultFrameworkFile = DefaultFrameworkFiles[len(DefaultFrameworkFiles)-1]
@@ -52,7 +44,7 @@ func DefaultFramework() (*Framework, error) { return decodeDefault(DefaultFramew
 // DefaultFrameworkVersion is the embedded default framework of one version
 // ("2026.1"); ErrNotFound when none is embedded.
 func DefaultFrameworkVersion(version string) (*Framework, error) {
-	for _, file := range append(slices.Clone(DefaultFrameworkFiles), NextFrameworkFile) {
+	for _, file := range DefaultFrameworkFiles {
 		if strings.HasSuffix(file, "-"+version+".json") {
 			return decodeDefault(file)
 		}

@@ -74,37 +74,47 @@ func latestScorer(t testing.TB) *Scorer {
 	return s
 }
 
+// TestScoreGolden pins every published default version's results: 2026.1
+// under testdata/golden, 2026.2 under testdata/golden/2026.2.
 func TestScoreGolden(t *testing.T) {
-	s := defaultScorer(t)
-	for _, g := range goldenProfiles {
-		t.Run(g.name, func(t *testing.T) {
-			res := mustScore(t, s, g.in)
-			got, err := json.MarshalIndent(struct {
-				Input  ScoreInput `json:"input"`
-				Result Result     `json:"result"`
-			}{g.in, res}, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			path := filepath.Join("testdata", "golden", g.name+".json")
-			if *updateGolden {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs (rerun with -update and review the diff): %s", path, firstDiff(got, want))
-			}
-		})
+	for _, v := range []struct {
+		dir    string
+		scorer *Scorer
+	}{{"", defaultScorer(t)}, {"2026.2", latestScorer(t)}} {
+		for _, g := range goldenProfiles {
+			t.Run(v.dir+"/"+g.name, func(t *testing.T) {
+				checkGolden(t, filepath.Join("testdata", "golden", v.dir, g.name+".json"), v.scorer, g.in)
+			})
+		}
+	}
+}
+
+func checkGolden(t *testing.T, path string, s *Scorer, in ScoreInput) {
+	t.Helper()
+	res := mustScore(t, s, in)
+	got, err := json.MarshalIndent(struct {
+		Input  ScoreInput `json:"input"`
+		Result Result     `json:"result"`
+	}{in, res}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *updateGolden {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (rerun with -update and review the diff): %s", path, firstDiff(got, want))
 	}
 }
 

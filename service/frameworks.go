@@ -35,6 +35,9 @@ type FrameworksOptions struct {
 	// log inside the write's transaction.
 	Tx    Transactor
 	Audit *Audit
+	// Defaults are the versions EnsureDefault stores, oldest first; nil
+	// means every embedded default (domain.DefaultFrameworks).
+	Defaults []*domain.Framework
 }
 
 // Frameworks reads and authors competency frameworks. Published versions
@@ -47,6 +50,8 @@ type Frameworks struct {
 	ttl   time.Duration
 	tx    Transactor
 	audit *Audit
+	// defaults are what EnsureDefault stores (nil: every embedded one).
+	defaults []*domain.Framework
 
 	refresh sync.Mutex // one index refresh at a time
 	mu      sync.RWMutex
@@ -71,7 +76,7 @@ func NewFrameworks(store FrameworkStore, opts FrameworksOptions) *Frameworks {
 		opts.Now = time.Now
 	}
 	return &Frameworks{
-		store: store, now: opts.Now, ttl: opts.IndexTTL, tx: opts.Tx, audit: opts.Audit,
+		store: store, now: opts.Now, ttl: opts.IndexTTL, tx: opts.Tx, audit: opts.Audit, defaults: opts.Defaults,
 		views: map[string]*FrameworkView{},
 	}
 }
@@ -89,10 +94,14 @@ type DefaultStatus struct {
 // published unless it exists, oldest first, and reports on the latest.
 // Concurrent calls, from this or other processes, store each once.
 func (s *Frameworks) EnsureDefault(ctx context.Context) (DefaultStatus, error) {
-	fs, err := domain.DefaultFrameworks()
-	if err != nil {
-		return DefaultStatus{}, err
+	fs := s.defaults
+	if fs == nil {
+		var err error
+		if fs, err = domain.DefaultFrameworks(); err != nil {
+			return DefaultStatus{}, err
+		}
 	}
+	var err error
 	var st DefaultStatus
 	for _, f := range fs {
 		if st, err = s.ensure(ctx, f); err != nil {

@@ -54,12 +54,12 @@ func TestEnsureDefaultStoresOnceAndNeverChangesAStoredVersion(t *testing.T) {
 	if n != 1 || len(store.versions) != len(domain.DefaultFrameworkFiles) {
 		t.Fatalf("created %d times, %d versions stored", n, len(store.versions))
 	}
-	stored := store.versions["community-management@2026.1"]
+	stored := store.versions["community-management@2026.2"]
 	if stored.Status != domain.StatusPublished || stored.PublishedAt == nil {
 		t.Fatalf("default stored as %s at %v", stored.Status, stored.PublishedAt)
 	}
 	st, err := s.EnsureDefault(ctx)
-	if err != nil || st.Created || st.Differs || st.Ref != "community-management@2026.1" {
+	if err != nil || st.Created || st.Differs || st.Ref != "community-management@2026.2" {
 		t.Fatalf("second call %+v %v", st, err)
 	}
 
@@ -70,7 +70,7 @@ func TestEnsureDefaultStoresOnceAndNeverChangesAStoredVersion(t *testing.T) {
 	if err != nil || st.Created || !st.Differs {
 		t.Fatalf("differing stored version: %+v %v", st, err)
 	}
-	if store.versions["community-management@2026.1"].Competencies[0].Name != "Edited elsewhere" {
+	if store.versions["community-management@2026.2"].Competencies[0].Name != "Edited elsewhere" {
 		t.Fatal("EnsureDefault changed a stored version")
 	}
 }

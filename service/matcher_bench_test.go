@@ -17,7 +17,7 @@ var benchQueries = map[string][]string{
 }
 
 func BenchmarkMatch(b *testing.B) {
-	f, err := domain.DefaultFramework()
+	f, err := domain.DefaultFrameworkVersion("2026.1")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func BenchmarkMatch(b *testing.B) {
 }
 
 func BenchmarkNewMatcher(b *testing.B) {
-	f, err := domain.DefaultFramework()
+	f, err := domain.DefaultFrameworkVersion("2026.1")
 	if err != nil {
 		b.Fatal(err)
 	}

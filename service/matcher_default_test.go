@@ -132,7 +132,7 @@ var realTitles = []struct {
 
 func defaultFrameworkMatcher(t *testing.T) (*Matcher, *domain.Framework) {
 	t.Helper()
-	f, err := domain.DefaultFramework()
+	f, err := domain.DefaultFrameworkVersion("2026.1")
 	if err != nil {
 		t.Fatal(err)
 	}

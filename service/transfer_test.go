@@ -21,7 +21,7 @@ func (d defaultOnly) Resolve(_ context.Context, ref string) (*FrameworkView, err
 
 func newDefaultTransferMap(t *testing.T) *TransferMap {
 	t.Helper()
-	f, err := domain.DefaultFramework()
+	f, err := domain.DefaultFrameworkVersion("2026.1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestTransferMapRejectsWhatItCannotPlace(t *testing.T) {
 }
 
 func TestSuggestionsPutMatcherCandidatesFirstThenSpelling(t *testing.T) {
-	f, err := domain.DefaultFramework()
+	f, err := domain.DefaultFrameworkVersion("2026.1")
 	if err != nil {
 		t.Fatal(err)
 	}

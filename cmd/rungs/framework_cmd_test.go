@@ -14,7 +14,7 @@ import (
 // frameworkFile writes the default framework, changed by edit, to a temp file.
 func frameworkFile(t *testing.T, edit func(f *domain.Framework)) string {
 	t.Helper()
-	f, err := domain.DefaultFramework()
+	f, err := domain.DefaultFrameworkVersion("2026.1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func frameworkFile(t *testing.T, edit func(f *domain.Framework)) string {
 func TestFrameworkValidatePassesOnTheDefaultFile(t *testing.T) {
 	path := writeTemp(t, "default.json", domain.DefaultFrameworkJSON())
 	out, err := cli(t, "", "", "framework", "validate", path)
-	if err != nil || !strings.HasPrefix(out, "ok: community-management@2026.1: 13 competencies, 5 levels") {
+	if err != nil || !strings.HasPrefix(out, "ok: community-management@2026.2: 13 competencies, 5 levels") {
 		t.Fatalf("%q %v", out, err)
 	}
 	out, err = cli(t, "", string(domain.DefaultFrameworkJSON()), "framework", "validate", "-")
@@ -168,7 +168,7 @@ func TestServeSeedsTheDefaultFrameworkOnce(t *testing.T) {
 		Framework string
 		Items     []struct{ Slug string }
 	}
-	if code := getJSON(t, s.URL+"/v1/levels", &levels); code != 200 || levels.Framework != "community-management@2026.1" || len(levels.Items) != 5 {
+	if code := getJSON(t, s.URL+"/v1/levels", &levels); code != 200 || levels.Framework != "community-management@2026.2" || len(levels.Items) != 5 {
 		t.Fatalf("levels %d %+v", code, levels)
 	}
 	if !strings.Contains(s.Logs.String(), `"msg":"default framework stored"`) {
@@ -180,7 +180,7 @@ func TestServeSeedsTheDefaultFrameworkOnce(t *testing.T) {
 		t.Fatalf("the second start stored or warned again:\n%s", s2.Logs.String())
 	}
 	var list struct{ Items []struct{ Ref string } }
-	if code := getJSON(t, s2.URL+"/v1/frameworks", &list); code != 200 || len(list.Items) != 1 {
+	if code := getJSON(t, s2.URL+"/v1/frameworks", &list); code != 200 || len(list.Items) != len(domain.DefaultFrameworkFiles) {
 		t.Fatalf("frameworks %d %+v", code, list)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/rungs/rungs/domain"
 	"github.com/rungs/rungs/repository"
 	"github.com/rungs/rungs/repository/repotest"
 )
@@ -67,7 +68,7 @@ func TestConcurrentStartsStoreTheDefaultOnce(t *testing.T) {
 				t.Fatalf("a start saw a different default:\n%s", logs)
 			}
 			all, err := repository.NewFrameworks(dbs[0]).List(ctx)
-			if err != nil || len(all) != 1 || all[0].Ref() != "community-management@2026.1" {
+			if err != nil || len(all) != len(domain.DefaultFrameworkFiles) || all[len(all)-1].Ref() != "community-management@2026.2" {
 				t.Fatalf("versions %+v %v", all, err)
 			}
 		})
