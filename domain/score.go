@@ -26,10 +26,9 @@ type Scorer struct {
 	liftComp []bool
 	// senWords are each seniority rank's title words, as bytes.
 	senWords [][][]byte
-	// lexFirst keys the lexicon's phrases by their first word (nil: none);
-	// lexMask[c] has bit n-1 set when a first word of n bytes starts with c.
-	lexFirst map[string][]lexPhrase
-	lexMask  [256]uint64
+	// lexTable keys the lexicon's phrases by their first word (nil: none).
+	lexTable []lexSlot
+	lexShift uint
 	// lowerNames are the competencies' names in lower case, for sentences.
 	lowerNames []string
 }

@@ -2,10 +2,20 @@ package domain
 
 import "strings"
 
-// lexPhrase is one lexicon phrase after its first word.
+// lexPhrase is one lexicon phrase after its first word, with the hashes of
+// the words that follow.
 type lexPhrase struct {
 	entry, comp int
 	rest        []string
+	restHash    []uint64
+}
+
+// lexSlot is one first word of the lexicon in an open-addressing table
+// keyed by the word's FNV-1a hash, which tokenising computes as it goes.
+type lexSlot struct {
+	hash    uint64
+	word    string
+	phrases []lexPhrase
 }
 
 // lexHit is the best behaviour found for one competency.
@@ -15,10 +25,55 @@ type lexHit struct {
 	quote       string
 }
 
+const (
+	hashSeed = 5381
+	// A text up to lexStackBytes is tokenised without allocating; a longer
+	// one (evidence may have 2,000 characters) gets buffers of its size.
+	lexStackBytes = 512
+	lexStackWords = lexStackBytes/2 + 1
+)
+
+// wordHash is a cheap shift-and-xor hash of a lower-case word; tokenize
+// computes the same one byte by byte.
+func wordHash(w string) uint64 {
+	h := uint64(hashSeed)
+	for i := 0; i < len(w); i++ {
+		h = (h<<5 | h>>59) ^ uint64(w[i])
+	}
+	return h
+}
+
+// Byte classes for tokenize: a word byte's lower-case form, or one of the
+// marks below.
+const (
+	classSpace = 0
+	classInner = 1 // "-" and "'": part of a word already begun
+	classComma = 2 // a thousands separator between digits
+)
+
+var byteClass = func() (t [256]byte) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c >= 0x80:
+			t[c] = byte(c)
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		case c == '-' || c == '\'':
+			t[c] = classInner
+		case c == ',':
+			t[c] = classComma
+		}
+	}
+	return t
+}()
+
 // indexLexicon keys every phrase by its first word.
 func (s *Scorer) indexLexicon() {
+	byFirst := map[string][]lexPhrase{}
+	var order []string
 	for i, e := range s.p.Lexicon {
-		if _, ok := s.compIndex[e.Competency]; !ok || e.Proficiency <= 0 {
+		ci, ok := s.compIndex[e.Competency]
+		if !ok || e.Proficiency <= 0 {
 			continue // Validate reports an unknown competency
 		}
 		for _, ph := range e.Phrases {
@@ -26,46 +81,126 @@ func (s *Scorer) indexLexicon() {
 			if len(words) == 0 {
 				continue
 			}
-			if s.lexFirst == nil {
-				s.lexFirst = map[string][]lexPhrase{}
+			p := lexPhrase{entry: i, comp: ci, rest: words[1:]}
+			for _, w := range p.rest {
+				p.restHash = append(p.restHash, wordHash(w))
 			}
-			s.lexFirst[words[0]] = append(s.lexFirst[words[0]], lexPhrase{entry: i, comp: s.compIndex[e.Competency], rest: words[1:]})
-			if w := words[0]; len(w) <= 64 {
-				s.lexMask[w[0]] |= 1 << (len(w) - 1)
+			if _, seen := byFirst[words[0]]; !seen {
+				order = append(order, words[0])
 			}
+			byFirst[words[0]] = append(byFirst[words[0]], p)
+		}
+	}
+	if len(order) == 0 {
+		return
+	}
+	size, bits := 1, 0
+	for size < 4*len(order) {
+		size <<= 1
+		bits++
+	}
+	s.lexTable, s.lexShift = make([]lexSlot, size), uint(64-bits)
+	for _, w := range order {
+		h := wordHash(w)
+		i := slotOf(h, s.lexShift)
+		for s.lexTable[i].word != "" {
+			i = (i + 1) & uint64(size-1)
+		}
+		s.lexTable[i] = lexSlot{hash: h, word: w, phrases: byFirst[w]}
+	}
+}
+
+// slotOf spreads a word hash over the table (Fibonacci hashing: the
+// shift-and-xor hash alone clusters).
+func slotOf(h uint64, shift uint) uint64 { return (h * 0x9E3779B97F4A7C15) >> shift }
+
+// lookup returns the phrases starting with the word w of hash h.
+func (s *Scorer) lookup(w []byte, h uint64) []lexPhrase {
+	mask := uint64(len(s.lexTable) - 1)
+	for i := slotOf(h, s.lexShift); ; i = (i + 1) & mask {
+		sl := &s.lexTable[i]
+		if sl.word == "" {
+			return nil
+		}
+		if sl.hash == h && sl.word == string(w) {
+			return sl.phrases
 		}
 	}
 }
 
-// lexTokens splits text into lower-case words (letters, digits, "-" and
-// "'" inside a word; "12,000" is one number) into buf and spans.
-func lexTokens(text string, buf []byte, spans [][2]int) ([]byte, [][2]int) {
-	start := -1
-	for i := 0; i <= len(text); i++ {
-		var c byte = ' '
-		if i < len(text) {
+// lexScratch holds one text's words: lower-case bytes, each word's span
+// and hash. One per scoring, on the stack.
+type lexScratch struct {
+	bufArr  [lexStackBytes]byte
+	spanArr [lexStackWords][2]int32
+	hashArr [lexStackWords]uint64
+	// big* replace the arrays for a text longer than lexStackBytes. (The
+	// arrays are never sliced into fields of their own struct: that would
+	// move the scratch to the heap.)
+	bigBuf    []byte
+	bigSpans  [][2]int32
+	bigHashes []uint64
+	n         int
+}
+
+func (sc *lexScratch) bufs() ([]byte, [][2]int32, []uint64) {
+	if sc.bigBuf != nil {
+		return sc.bigBuf, sc.bigSpans, sc.bigHashes
+	}
+	return sc.bufArr[:], sc.spanArr[:], sc.hashArr[:]
+}
+
+// tokenize splits text into lower-case words (letters, digits, and "-" or
+// "'" inside a word; "12,000" is one number), hashing each as it goes.
+func (sc *lexScratch) tokenize(text string) {
+	sc.bigBuf, sc.bigSpans, sc.bigHashes = nil, nil, nil
+	if len(text) > lexStackBytes {
+		words := len(text)/2 + 1
+		sc.bigBuf, sc.bigSpans, sc.bigHashes = make([]byte, len(text)), make([][2]int32, words), make([]uint64, words)
+	}
+	buf, spans, hashes := sc.bufs()
+	sc.n = 0
+	pos, start := 0, -1
+	h := uint64(hashSeed)
+	for i := 0; i < len(text); i++ {
+		c := byteClass[text[i]]
+		switch {
+		case c > classComma:
+		case c == classInner && start >= 0:
 			c = text[i]
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		inWord := c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 ||
-			(start >= 0 && (c == '-' || c == '\'' || c == ',' && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' && buf[len(buf)-1] >= '0' && buf[len(buf)-1] <= '9'))
-		if inWord {
-			if start < 0 {
-				start = len(buf)
-			}
-			if c != ',' {
-				buf = append(buf, c)
+		case c == classComma && start >= 0 && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' && buf[pos-1] >= '0' && buf[pos-1] <= '9':
+			continue // a thousands separator
+		default:
+			if start >= 0 {
+				spans[sc.n] = [2]int32{int32(start), int32(pos)}
+				hashes[sc.n] = h
+				sc.n++
+				start = -1
 			}
 			continue
 		}
-		if start >= 0 {
-			spans = append(spans, [2]int{start, len(buf)})
-			start = -1
+		if start < 0 {
+			start, h = pos, hashSeed
 		}
+		buf[pos] = c
+		pos++
+		h = (h<<5 | h>>59) ^ uint64(c)
 	}
-	return buf, spans
+	if start >= 0 {
+		spans[sc.n] = [2]int32{int32(start), int32(pos)}
+		hashes[sc.n] = h
+		sc.n++
+	}
+}
+
+func (sc *lexScratch) word(i int) []byte {
+	buf, spans, _ := sc.bufs()
+	return buf[spans[i][0]:spans[i][1]]
+}
+
+func (sc *lexScratch) hash(i int) uint64 {
+	_, _, hashes := sc.bufs()
+	return hashes[i]
 }
 
 // number reads a word of digits; ok is false for anything else.
@@ -86,25 +221,15 @@ func number(w []byte) (int, bool) {
 // scanLexicon finds the lexicon's behaviours in text and keeps, per
 // competency, the highest proficiency shown; ref says where ("highlight"
 // or "self" for a self-rating's evidence).
-func (s *Scorer) scanLexicon(text, ref string, hits []lexHit) {
-	var bufArr [512]byte
-	var spanArr [96][2]int
-	buf, spans := lexTokens(text, bufArr[:0], spanArr[:0])
-	word := func(i int) []byte { return buf[spans[i][0]:spans[i][1]] }
-	for i := range spans {
-		// Most words start no phrase: a first byte and length that no
-		// phrase's first word has skip the map.
-		w := word(i)
-		if len(w) > 64 || s.lexMask[w[0]]&(1<<(len(w)-1)) == 0 {
-			if len(w) <= 64 {
-				continue
-			}
-		}
-		cands := s.lexFirst[string(w)]
+func (s *Scorer) scanLexicon(sc *lexScratch, text, ref string, hits []lexHit) {
+	sc.tokenize(text)
+	for i := 0; i < sc.n; i++ {
+		cands := s.lookup(sc.word(i), sc.hash(i))
 	next:
 		for _, c := range cands {
-			for k, w := range c.rest {
-				if i+1+k >= len(spans) || string(word(i+1+k)) != w {
+			for k := range c.rest {
+				j := i + 1 + k
+				if j >= sc.n || sc.hash(j) != c.restHash[k] || string(sc.word(j)) != c.rest[k] {
 					continue next
 				}
 			}
@@ -115,8 +240,9 @@ func (s *Scorer) scanLexicon(text, ref string, hits []lexHit) {
 			// the largest counts ("grew the group from 60 to 310 members"),
 			// and a year ("in 2023") is not a number of anything.
 			largest, seen, numAt := 0, false, end
-			for k := end + 1; k < len(spans) && k <= end+5; k++ {
-				if n, ok := number(word(k)); ok && !(n >= 1950 && n <= 2100 && len(word(k)) == 4) && (!seen || n > largest) {
+			for k := end + 1; k < sc.n && k <= end+5; k++ {
+				w := sc.word(k)
+				if n, ok := number(w); ok && !(n >= 1950 && n <= 2100 && len(w) == 4) && (!seen || n > largest) {
 					largest, seen, numAt = n, true, k
 				}
 			}
@@ -128,25 +254,25 @@ func (s *Scorer) scanLexicon(text, ref string, hits []lexHit) {
 				}
 			}
 			ci := c.comp
-			if p < hits[ci].proficiency || p == 0 {
+			if p < hits[ci].proficiency {
 				continue
 			}
 			// The quote runs to the number and the word after it.
 			last := end
 			if seen {
-				last = min(len(spans)-1, numAt+1)
+				last = min(sc.n-1, numAt+1)
 			}
 			// Equal proficiencies keep the quote first in text order, so
 			// that the input's order never matters; it is built only when kept.
-			if p > hits[ci].proficiency || quoteLess(buf, spans, i, last, hits[ci].quote) {
-				hits[ci] = lexHit{proficiency: p, ref: ref, quote: quoteOf(buf, spans, i, last)}
+			if p > hits[ci].proficiency || sc.quoteLess(i, last, hits[ci].quote) {
+				hits[ci] = lexHit{proficiency: p, ref: ref, quote: sc.quote(i, last)}
 			}
 		}
 	}
 }
 
 // quoteLess compares the quote of words from..to with q, without building it.
-func quoteLess(buf []byte, spans [][2]int, from, to int, q string) bool {
+func (sc *lexScratch) quoteLess(from, to int, q string) bool {
 	pos := 0
 	for k := from; k <= to; k++ {
 		if k > from {
@@ -158,7 +284,7 @@ func quoteLess(buf []byte, spans [][2]int, from, to int, q string) bool {
 			}
 			pos++
 		}
-		for _, c := range buf[spans[k][0]:spans[k][1]] {
+		for _, c := range sc.word(k) {
 			if pos >= len(q) {
 				return false
 			}
@@ -171,14 +297,15 @@ func quoteLess(buf []byte, spans [][2]int, from, to int, q string) bool {
 	return pos < len(q)
 }
 
-func quoteOf(buf []byte, spans [][2]int, from, to int) string {
+func (sc *lexScratch) quote(from, to int) string {
 	var b strings.Builder
-	b.Grow(spans[to][1] - spans[from][0] + to - from)
+	_, spans, _ := sc.bufs()
+	b.Grow(int(spans[to][1]-spans[from][0]) + to - from)
 	for k := from; k <= to; k++ {
 		if k > from {
 			b.WriteByte(' ')
 		}
-		b.Write(buf[spans[k][0]:spans[k][1]])
+		b.Write(sc.word(k))
 	}
 	return b.String()
 }
@@ -186,18 +313,19 @@ func quoteOf(buf []byte, spans [][2]int, from, to int) string {
 // lexiconHits scans every highlight and every self-rating's evidence for
 // the lexicon's behaviours; nil when the framework has no lexicon.
 func (s *Scorer) lexiconHits(in ScoreInput) []lexHit {
-	if s.lexFirst == nil {
+	if s.lexTable == nil {
 		return nil
 	}
+	var sc lexScratch
 	hits := make([]lexHit, len(s.f.Competencies))
 	for _, e := range in.Experiences {
 		for _, h := range e.Highlights {
-			s.scanLexicon(h, SourceHighlight, hits)
+			s.scanLexicon(&sc, h, SourceHighlight, hits)
 		}
 	}
 	for _, sr := range in.SelfRatings {
 		if sr.Evidence != "" {
-			s.scanLexicon(sr.Evidence, SourceSelf, hits)
+			s.scanLexicon(&sc, sr.Evidence, SourceSelf, hits)
 		}
 	}
 	return hits
