@@ -29,6 +29,10 @@ type Scorer struct {
 	// lexTable keys the lexicon's phrases by their first word (nil: none).
 	lexTable []lexSlot
 	lexShift uint
+	// The hiring view's indexes (2026.2 on).
+	hiring    bool
+	bgKinds   [][]int8
+	questions []string
 	// lowerNames are the competencies' names in lower case, for sentences.
 	lowerNames []string
 }
@@ -103,6 +107,7 @@ func NewScorer(f *Framework) (*Scorer, error) {
 	}
 	s.indexLevels(verr)
 	s.indexLexicon()
+	s.indexHiring()
 	for _, c := range f.Competencies {
 		s.lowerNames = append(s.lowerNames, strings.ToLower(c.Name))
 	}
