@@ -23,6 +23,9 @@ type Metrics struct {
 	registry *prometheus.Registry
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
+	// Webhook attempts by outcome (delivered, retry, failed) and latency.
+	webhookAttempts *prometheus.CounterVec
+	webhookLatency  prometheus.Histogram
 }
 
 // NewMetrics registers the collectors; pool may be nil.
@@ -39,8 +42,17 @@ func NewMetrics(pool *sql.DB) *Metrics {
 			Help:    "HTTP request latency by route template, method and status.",
 			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
 		}, []string{"route", "method", "status"}),
+		webhookAttempts: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "rungs_webhook_attempts_total",
+			Help: "Webhook delivery attempts by outcome: delivered, retry (to be tried again) or failed (given up).",
+		}, []string{"outcome"}),
+		webhookLatency: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "rungs_webhook_attempt_duration_seconds",
+			Help:    "Webhook delivery attempt latency, answered or not.",
+			Buckets: []float64{.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+		}),
 	}
-	reg.MustRegister(m.requests, m.latency,
+	reg.MustRegister(m.requests, m.latency, m.webhookAttempts, m.webhookLatency,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if pool != nil {
@@ -100,4 +112,10 @@ func (m *Metrics) tokenHandler(token string) echo.HandlerFunc {
 		}
 		return h(c)
 	}
+}
+
+// WebhookAttempt counts one webhook delivery attempt and its latency.
+func (m *Metrics) WebhookAttempt(outcome string, latency time.Duration) {
+	m.webhookAttempts.WithLabelValues(outcome).Inc()
+	m.webhookLatency.Observe(latency.Seconds())
 }

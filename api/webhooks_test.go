@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -101,6 +102,15 @@ func TestWebhooksDeliverEveryEventSignedAndInOrder(t *testing.T) {
 	})
 }
 
+func containsAll(s string, parts []string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
+}
+
 func allSucceeded(ds []WebhookDelivery) bool {
 	for _, d := range ds {
 		if d.State != "succeeded" {
@@ -131,7 +141,8 @@ func TestWebhookRetriesUntilAcknowledged(t *testing.T) {
 			return 200
 		})
 		hook := f.registerWebhook(f.recX, f.orgX, r.srv.URL, "candidate.created")
-		startWorker(t, f.authServer, service.WorkerConfig{RetryBase: 20 * time.Millisecond})
+		metrics := NewMetrics(nil)
+		startWorker(t, f.authServer, service.WorkerConfig{RetryBase: 20 * time.Millisecond, Observe: metrics.WebhookAttempt})
 		f.mustStatus(f.do(http.MethodPost, "/v1/candidates", f.recX, profileBody), http.StatusCreated)
 		r.waitAcked(t, 1)
 		time.Sleep(200 * time.Millisecond) // nothing more may come
@@ -160,6 +171,20 @@ func TestWebhookRetriesUntilAcknowledged(t *testing.T) {
 			if a.Number != i+1 || a.StatusCode != want || a.LatencyMS <= 0 || (want == 500) != (a.Error != "") {
 				t.Fatalf("attempt %d: %+v", i, a)
 			}
+		}
+		// Every recorded attempt is counted by outcome.
+		want := []string{`rungs_webhook_attempts_total{outcome="retry"} 3`, `rungs_webhook_attempts_total{outcome="delivered"} 1`,
+			"rungs_webhook_attempt_duration_seconds_count 4"}
+		var body string
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			rec := httptest.NewRecorder()
+			metrics.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+			if body = rec.Body.String(); containsAll(body, want) {
+				break
+			}
+		}
+		if !containsAll(body, want) {
+			t.Fatalf("metrics lack %v", want)
 		}
 		// The same delivery read alone.
 		rec := f.do(http.MethodGet, "/v1/orgs/"+f.orgX+"/webhooks/"+hook.ID+"/deliveries/"+d.ID, f.recX, "")

@@ -44,6 +44,9 @@ type WorkerConfig struct {
 	RetryBase, RetryMax time.Duration
 	// Keep is how long finished deliveries stay listed (default 30 days).
 	Keep time.Duration
+	// Observe, when set, is told each recorded attempt's outcome
+	// ("delivered", "retry" or "failed") and latency, for metrics.
+	Observe func(outcome string, latency time.Duration)
 }
 
 // WebhookWorker delivers due webhook deliveries: at least once, one
@@ -211,6 +214,16 @@ func (w *WebhookWorker) record(results <-chan domain.AttemptResult) {
 
 func (w *WebhookWorker) logAttempt(r domain.AttemptResult, recorded bool, err error) {
 	d, a := r.Due, r.Attempt
+	if w.cfg.Observe != nil && recorded && err == nil {
+		outcome := "delivered"
+		switch {
+		case r.State == domain.WebhookDeliveryStateFailed:
+			outcome = "failed"
+		case a.Error != "":
+			outcome = "retry"
+		}
+		w.cfg.Observe(outcome, a.Latency)
+	}
 	attrs := []any{slog.String("delivery_id", d.Delivery.ID), slog.String("webhook_id", d.Endpoint.ID),
 		slog.String("event", d.EventType), slog.Int("attempt", a.Number), slog.Int("status", a.StatusCode)}
 	switch {

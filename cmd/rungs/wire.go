@@ -20,15 +20,16 @@ func wire(ctx context.Context, cfg config, db *repository.DB, log *slog.Logger) 
 	if err != nil {
 		return api.Deps{}, nil, err
 	}
+	metrics := api.NewMetrics(db.SQL())
 	var worker *service.WebhookWorker
 	if cfg.WebhookWorkers > 0 {
-		worker = service.NewWebhookWorker(service.WorkerConfig{Concurrency: cfg.WebhookWorkers}, repository.NewWebhooks(db),
-			acc.guard.Client(), acc.webhooks.Woken(), log, nil)
+		worker = service.NewWebhookWorker(service.WorkerConfig{Concurrency: cfg.WebhookWorkers, Observe: metrics.WebhookAttempt},
+			repository.NewWebhooks(db), acc.guard.Client(), acc.webhooks.Woken(), log, nil)
 	}
 	return api.Deps{
 		Log:         log,
 		DB:          db,
-		Metrics:     api.NewMetrics(db.SQL()),
+		Metrics:     metrics,
 		TransferMap: service.NewTransferMap(frameworks),
 		Frameworks:  frameworks,
 		Auth:        acc.auth,
