@@ -1,11 +1,15 @@
 package api
 
 import (
+	"context"
+	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/rungs/rungs/repository"
 	"github.com/rungs/rungs/repository/repotest"
 	"github.com/rungs/rungs/service"
 )
@@ -200,5 +204,53 @@ func TestWebhookRegistrationIsIdempotent(t *testing.T) {
 	decode(t, f.do(http.MethodGet, path, f.recX, ""), &list)
 	if len(list.Items) != 1 {
 		t.Fatalf("%d webhooks after a retry", len(list.Items))
+	}
+}
+
+// With a secret key, signing secrets are sealed in the database: the
+// column never holds the secret, and deliveries still verify with it,
+// before and after a rotation.
+func TestWebhookSecretsAreSealedAtRest(t *testing.T) {
+	db := repotest.SQLite(t)
+	box, err := service.NewSecretBox("a key of at least thirty-two bytes long", "webhook signing secret")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newCandidateFlow(t, db)
+	f.webhooks.UseSecretBox(box)
+	r := newReceiver(t, always(200))
+	hook := f.registerWebhook(f.recX, f.orgX, r.srv.URL, "candidate.created")
+	w := service.NewWebhookWorker(service.WorkerConfig{Poll: 20 * time.Millisecond, Box: box}, repository.NewWebhooks(db),
+		service.WebhookGuard{AllowPrivate: true}.Client(), f.webhooks.Woken(), slog.New(slog.DiscardHandler), nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); w.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+
+	var stored string
+	if err := db.SQL().QueryRow(`SELECT secret FROM webhook_endpoints WHERE id = ?`, hook.ID).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(stored, "sealed:v1:") || strings.Contains(stored, strings.TrimPrefix(hook.Secret, "whsec_")) {
+		t.Fatalf("stored secret %q", stored)
+	}
+	if held := tablesHolding(t, db, strings.TrimPrefix(hook.Secret, "whsec_")); len(held) != 0 && !slices.Equal(held, []string{"idempotency_keys"}) {
+		t.Fatalf("the secret is in %v", held)
+	}
+	f.mustStatus(f.do(http.MethodPost, "/v1/candidates", f.recX, profileBody), http.StatusCreated)
+	g := r.waitAcked(t, 1)[0]
+	if err := verifyStandardWebhook(hook.Secret, g.Header, g.Body, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	rec := f.do(http.MethodPost, "/v1/orgs/"+f.orgX+"/webhooks/"+hook.ID+"/rotate-secret", f.recX, `{"grace_period_hours":1}`)
+	f.mustStatus(rec, http.StatusOK)
+	var rotated NewWebhook
+	decode(t, rec, &rotated)
+	f.mustStatus(f.do(http.MethodPost, "/v1/candidates", f.recX, profileBody), http.StatusCreated)
+	g = r.waitAcked(t, 2)[1]
+	for _, secret := range []string{hook.Secret, rotated.Secret} {
+		if err := verifyStandardWebhook(secret, g.Header, g.Body, time.Now()); err != nil {
+			t.Fatalf("after rotation: %v", err)
+		}
 	}
 }

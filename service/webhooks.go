@@ -45,7 +45,12 @@ type Webhooks struct {
 	guard  WebhookGuard
 	now    func() time.Time
 	wake   chan struct{}
+	box    *SecretBox
 }
+
+// UseSecretBox makes new and rotated signing secrets stored sealed with b
+// (nil: stored as they are).
+func (w *Webhooks) UseSecretBox(b *SecretBox) { w.box = b }
 
 // NewWebhooks returns the webhook service; now may be nil.
 func NewWebhooks(tx CommitNotifier, store WebhookStore, orgs OrganisationStore, audit *Audit, policy *Policy, guard WebhookGuard, now func() time.Time) *Webhooks {
@@ -103,7 +108,9 @@ func (w *Webhooks) Create(ctx context.Context, pr Principal, orgID string, in We
 		if n >= domain.MaxWebhookEndpoints {
 			return domain.Errorf(domain.ErrConflict, "The organisation has %d webhooks, the most allowed; delete one first.", n)
 		}
-		if err := w.store.CreateEndpoint(ctx, e); err != nil {
+		stored := e
+		stored.Secret = w.box.Seal(e.Secret)
+		if err := w.store.CreateEndpoint(ctx, stored); err != nil {
 			return err
 		}
 		return w.audit.Record(ctx, Entry(pr, ActionWebhookManage, ObjectWebhook, e.ID))
@@ -190,11 +197,14 @@ func (w *Webhooks) Rotate(ctx context.Context, pr Principal, orgID, id string, g
 		}
 		now := w.now().UTC().Truncate(time.Microsecond)
 		until := now.Add(grace)
-		e.PreviousSecret, e.PreviousUntil, e.Secret, e.UpdatedAt = e.Secret, &until, newWebhookSecret(), now
+		// The old secret stays as stored (sealed, or from before a key was set).
+		fresh := newWebhookSecret()
+		e.PreviousSecret, e.PreviousUntil, e.Secret, e.UpdatedAt = e.Secret, &until, w.box.Seal(fresh), now
 		if err := w.store.UpdateEndpoint(ctx, e); err != nil {
 			return err
 		}
 		out = e
+		out.Secret, out.PreviousSecret = fresh, ""
 		return w.audit.Record(ctx, Entry(pr, ActionWebhookManage, ObjectWebhook, id))
 	})
 	return out, err

@@ -44,6 +44,8 @@ type WorkerConfig struct {
 	RetryBase, RetryMax time.Duration
 	// Keep is how long finished deliveries stay listed (default 30 days).
 	Keep time.Duration
+	// Box opens signing secrets stored sealed (nil: stored as they are).
+	Box *SecretBox
 	// Observe, when set, is told each recorded attempt's outcome
 	// ("delivered", "retry" or "failed") and latency, for metrics.
 	Observe func(outcome string, latency time.Duration)
@@ -272,7 +274,13 @@ func (w *WebhookWorker) send(ctx context.Context, d domain.DueDelivery, now time
 	h.Set("User-Agent", "Rungs-Webhooks/1")
 	h.Set("webhook-id", d.Delivery.EventID)
 	h.Set("webhook-timestamp", strconv.FormatInt(now.Unix(), 10))
-	h.Set("webhook-signature", domain.SignWebhook(d.Endpoint.Secrets(now), d.Delivery.EventID, now, d.Payload))
+	secrets := d.Endpoint.Secrets(now)
+	for i, sec := range secrets {
+		if secrets[i], err = w.cfg.Box.Open(sec); err != nil {
+			return 0, err
+		}
+	}
+	h.Set("webhook-signature", domain.SignWebhook(secrets, d.Delivery.EventID, now, d.Payload))
 	resp, err := w.client.Do(req)
 	if err != nil {
 		// Without the URL: it may carry a token of the receiver's.

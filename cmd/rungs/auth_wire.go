@@ -21,6 +21,8 @@ type authServices struct {
 	idempotency *service.Idempotency
 	webhooks    *service.Webhooks
 	guard       service.WebhookGuard
+	// box seals webhook signing secrets when RUNGS_SECRET_KEY is set.
+	box *service.SecretBox
 }
 
 // wireAuth builds the auth services, with the signing secrets from
@@ -62,6 +64,12 @@ func wireAuth(ctx context.Context, cfg config, db *repository.DB, log *slog.Logg
 	svc.idempotency = service.NewIdempotency(db, repository.NewIdempotencyKeys(db), nil)
 	svc.guard = service.WebhookGuard{AllowPrivate: cfg.WebhookAllowPrivate}
 	svc.webhooks = service.NewWebhooks(db, repository.NewWebhooks(db), orgs, audit, policy, svc.guard, nil)
+	if cfg.SecretKey != "" {
+		if svc.box, err = service.NewSecretBox(cfg.SecretKey, "webhook signing secret"); err != nil {
+			return authServices{}, err
+		}
+		svc.webhooks.UseSecretBox(svc.box)
+	}
 	svc.candidates = service.NewCandidates(service.CandidatesDeps{
 		Tx: db, Store: repository.NewCandidates(db), Orgs: orgs, Audit: audit, AuditLog: repository.NewAuditLog(db),
 		Policy: policy, Frameworks: frameworks, OnErase: svc.idempotency.ForgetSubject, OnHide: svc.idempotency.HideSubject,

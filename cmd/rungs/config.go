@@ -120,7 +120,7 @@ func settings() []setting {
 			c.JWTSecretPrevious = v
 			return nil
 		}},
-		{"RUNGS_SECRET_KEY", "", "key (32+ bytes) that encrypts the generated signing secret file (SQLite)", func(c *config, v string) error {
+		{"RUNGS_SECRET_KEY", "", "key (32+ bytes) that encrypts the generated signing secret file (SQLite) and seals webhook signing secrets in the database", func(c *config, v string) error {
 			if v != "" {
 				if why := weakSecret(v); why != "" {
 					return errors.New(why)

@@ -23,7 +23,7 @@ func wire(ctx context.Context, cfg config, db *repository.DB, log *slog.Logger) 
 	metrics := api.NewMetrics(db.SQL())
 	var worker *service.WebhookWorker
 	if cfg.WebhookWorkers > 0 {
-		worker = service.NewWebhookWorker(service.WorkerConfig{Concurrency: cfg.WebhookWorkers, Observe: metrics.WebhookAttempt},
+		worker = service.NewWebhookWorker(service.WorkerConfig{Concurrency: cfg.WebhookWorkers, Observe: metrics.WebhookAttempt, Box: acc.box},
 			repository.NewWebhooks(db), acc.guard.Client(), acc.webhooks.Woken(), log, nil)
 	}
 	return api.Deps{
