@@ -112,9 +112,11 @@ func NewScorer(f *Framework) (*Scorer, error) {
 		s.lowerNames = append(s.lowerNames, strings.ToLower(c.Name))
 	}
 	for _, r := range f.Scoring.Seniority {
-		words := make([][]byte, len(r.Words))
-		for j, w := range r.Words {
-			words[j] = []byte(w)
+		words := make([][]byte, 0, len(r.Words))
+		for _, w := range r.Words {
+			if w != "" { // Validate reports it
+				words = append(words, []byte(w))
+			}
 		}
 		s.senWords = append(s.senWords, words)
 	}

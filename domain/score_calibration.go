@@ -53,6 +53,9 @@ func (s *Scorer) seniorityOf(e ExperienceInput) (slug string, inferred bool) {
 // containsWords reports whether padded (a lower-case title with a space at
 // each end) holds the words w as whole words.
 func containsWords(padded, w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
 	for i := 0; ; {
 		j := bytes.Index(padded[i:], w)
 		if j < 0 {

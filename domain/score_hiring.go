@@ -1,6 +1,9 @@
 package domain
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // indexHiring precomputes, for the hiring view, each background's role
 // kinds as indexes into RoleKinds and each competency's first question.
@@ -75,10 +78,13 @@ func (s *Scorer) hiringView(in ScoreInput, bgOf []int32, comps []CompetencyScore
 // background's kinds count its years, the first in full, the next at 0.6
 // and 0.3; the two strongest are kept (RoleKinds order on ties).
 func (s *Scorer) roleKinds(exps []ExperienceInput, bgOf []int32) []string {
-	var weight [8]float64
+	// Whole numbers (hundredths of a year, times 10, 6 or 3), so that the
+	// sum, and a tie, never depend on the order of the experiences.
+	var weight [8]int64
 	for i, e := range exps {
+		years := int64(math.Round(max(e.Years, 0.5) * 100))
 		for j, kind := range s.bgKinds[bgOf[i]] {
-			weight[kind] += max(e.Years, 0.5) * [3]float64{1, 0.6, 0.3}[min(j, 2)]
+			weight[kind] += years * [3]int64{10, 6, 3}[min(j, 2)]
 		}
 	}
 	out := make([]string, 0, 2)

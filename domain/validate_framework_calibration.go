@@ -24,11 +24,15 @@ func (c *frameworkCheck) calibration(k Calibration, bgs []Background) {
 	if k.ExpertYears != 0 {
 		c.number(p+"expert_years", k.ExpertYears, 0, maxExpertYears, false)
 	}
+	// Every rank once, lowest first, so that a higher rank never lifts less.
+	if len(k.Seniority) > 0 && len(k.Seniority) != len(Seniorities) {
+		c.add(p+"seniority", "count", "must list every rank once, lowest first: "+strings.Join(Seniorities, ", "), fmt.Sprint(len(k.Seniority)))
+	}
 	prevLift := -1.0
 	for i, r := range k.Seniority {
 		q := fmt.Sprintf("%sseniority[%d]", p, i)
-		if !slices.Contains(Seniorities, r.Slug) {
-			c.add(q+".slug", "enum", "must be one of "+strings.Join(Seniorities, ", "), r.Slug)
+		if i < len(Seniorities) && r.Slug != Seniorities[i] {
+			c.add(q+".slug", "order", "must be "+Seniorities[i]+": every rank once, lowest first", r.Slug)
 		}
 		c.number(q+".lift", r.Lift, 0, maxLift, true)
 		if r.Lift < prevLift {
