@@ -10,7 +10,7 @@ func (s *server) authRoutes(e *echo.Echo) {
 	if s.deps.Auth == nil {
 		return
 	}
-	limit := rateLimitByIP(NewRateLimiter(s.cfg.AuthPerMinute, s.cfg.AuthBurst, s.now))
+	limit := rateLimitByIP(s.limiter("auth", s.cfg.AuthPerMinute, s.cfg.AuthBurst))
 	e.POST("/v1/auth/signup", s.signup, limit)
 	e.POST("/v1/auth/login", s.login, limit)
 	e.POST("/v1/auth/refresh", s.refresh, limit)

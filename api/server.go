@@ -55,6 +55,9 @@ type Deps struct {
 	Idempotency *service.Idempotency
 	// Webhooks manages organisations' webhooks; nil leaves their routes out.
 	Webhooks *service.Webhooks
+	// Limiters builds the per-address rate limits; nil limits in this
+	// process alone (NewSharedLimits shares them through Redis).
+	Limiters LimiterFactory
 }
 
 // server carries the dependencies every handler shares.

@@ -42,7 +42,7 @@ type SelfRatingRequest struct {
 }
 
 func (s *server) transferRoutes(e *echo.Echo) {
-	limiter := NewRateLimiter(s.cfg.TransferMapPerMinute, s.cfg.TransferMapBurst, s.now)
+	limiter := s.limiter("transfer-map", s.cfg.TransferMapPerMinute, s.cfg.TransferMapBurst)
 	e.POST("/v1/transfer-map", s.postTransferMap, rateLimitByIP(limiter))
 }
 
@@ -88,7 +88,16 @@ func (s *server) postTransferMap(c echo.Context) error {
 }
 
 // rateLimitByIP answers 429 with Retry-After once a client IP spends its budget.
-func rateLimitByIP(l *RateLimiter) echo.MiddlewareFunc {
+// limiter is one budget: shared across processes when Deps.Limiters is
+// set, this process's own otherwise.
+func (s *server) limiter(name string, perMinute float64, burst int) Limiter {
+	if s.deps.Limiters != nil {
+		return s.deps.Limiters(name, perMinute, burst)
+	}
+	return NewRateLimiter(perMinute, burst, s.now)
+}
+
+func rateLimitByIP(l Limiter) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			// IPv6 clients share a bucket per /64: one host holds billions of addresses.

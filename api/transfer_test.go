@@ -28,12 +28,17 @@ func (d defaultSource) Resolve(_ context.Context, ref string) (*service.Framewor
 type transferServer struct{ strict, loose http.Handler }
 
 func newTransferServer(t *testing.T, cfg Config) transferServer {
+	return newTransferServerWith(t, cfg, nil)
+}
+
+// newTransferServerWith takes the rate limits' factory (nil: in process).
+func newTransferServerWith(t *testing.T, cfg Config, limiters LimiterFactory) transferServer {
 	t.Helper()
 	f, err := domain.DefaultFrameworkVersion("2026.1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := New(cfg, Deps{DB: okPinger{}, TransferMap: service.NewTransferMap(defaultSource{service.NewFrameworkView(f)})})
+	e := New(cfg, Deps{DB: okPinger{}, TransferMap: service.NewTransferMap(defaultSource{service.NewFrameworkView(f)}), Limiters: limiters})
 	return transferServer{strict: apitest.Handler(t, e), loose: apitest.Handler(t, e, apitest.SkipRequestValidation())}
 }
 

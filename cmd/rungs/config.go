@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // config is the whole process configuration, filled from environment
@@ -43,6 +45,8 @@ type config struct {
 	// Webhooks: private and plain-http receivers allowed; deliveries at once.
 	WebhookAllowPrivate bool
 	WebhookWorkers      int
+	// RedisURL, when set, shares the rate limits of every process.
+	RedisURL string
 }
 
 // setting describes one environment variable for loading and for --help.
@@ -138,6 +142,15 @@ func settings() []setting {
 			return err
 		}},
 		{"RUNGS_WEBHOOK_WORKERS", "16", "webhook deliveries this process makes at once; 0: it delivers none (another process does)", intSetting(func(c *config) *int { return &c.WebhookWorkers }, 0, 256)},
+		{"RUNGS_REDIS_URL", "", "redis:// or rediss:// URL: rate limits are shared by every process using it; empty: each process limits on its own", func(c *config, v string) error {
+			if v != "" {
+				if _, err := redis.ParseURL(v); err != nil {
+					return fmt.Errorf("must be a redis:// or rediss:// URL")
+				}
+			}
+			c.RedisURL = v
+			return nil
+		}},
 		{"RUNGS_METRICS_ADDR", "127.0.0.1:9090", "separate listener for /metrics (loopback by default); \"off\" for none", func(c *config, v string) error {
 			if v != "off" {
 				if _, _, err := net.SplitHostPort(v); err != nil {

@@ -46,6 +46,8 @@ func TestBadConfigurationStopsStartUpWithOneLine(t *testing.T) {
 		"RUNGS_JWT_SECRET_FILE":     "/no/such/secret/file",
 		"RUNGS_METRICS_ADDR":        "nowhere",
 		"RUNGS_METRICS_TOKEN":       "short",
+		"RUNGS_REDIS_URL":           "memcached://127.0.0.1",
+		"RUNGS_WEBHOOK_WORKERS":     "-1",
 	}
 	for name, val := range cases {
 		t.Run(name, func(t *testing.T) {
