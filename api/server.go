@@ -58,6 +58,9 @@ type Deps struct {
 	// Limiters builds the per-address rate limits; nil limits in this
 	// process alone (NewSharedLimits shares them through Redis).
 	Limiters LimiterFactory
+	// Draining, when it reports true, turns /readyz 503: the process has
+	// been asked to stop.
+	Draining func() bool
 }
 
 // server carries the dependencies every handler shares.

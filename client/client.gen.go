@@ -2970,7 +2970,7 @@ type ClientInterface interface {
 
 	// GetReadyz Readiness
 	//
-	// 200 when the database answers within one second; 503 with Retry-After otherwise. Recovers by itself when the database returns.
+	// 200 when the database answers within one second; 503 with Retry-After otherwise, and from the moment the process is asked to stop (so that a load balancer stops sending before in-flight requests finish). Recovers by itself when the database returns.
 	//
 	// Corresponds with GET /readyz (the `GetReadyz` operationId).
 	GetReadyz(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3758,7 +3758,7 @@ func (c *Client) GetOpenapiYaml(ctx context.Context, reqEditors ...RequestEditor
 
 // GetReadyz Readiness
 //
-// 200 when the database answers within one second; 503 with Retry-After otherwise. Recovers by itself when the database returns.
+// 200 when the database answers within one second; 503 with Retry-After otherwise, and from the moment the process is asked to stop (so that a load balancer stops sending before in-flight requests finish). Recovers by itself when the database returns.
 //
 // Corresponds with GET /readyz (the `GetReadyz` operationId).
 func (c *Client) GetReadyz(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9089,7 +9089,7 @@ type ClientWithResponsesInterface interface {
 
 	// GetReadyzWithResponse Readiness
 	//
-	// 200 when the database answers within one second; 503 with Retry-After otherwise. Recovers by itself when the database returns.
+	// 200 when the database answers within one second; 503 with Retry-After otherwise, and from the moment the process is asked to stop (so that a load balancer stops sending before in-flight requests finish). Recovers by itself when the database returns.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15405,7 +15405,7 @@ func (c *ClientWithResponses) GetOpenapiYamlWithResponse(ctx context.Context, re
 
 // GetReadyzWithResponse Readiness
 //
-// 200 when the database answers within one second; 503 with Retry-After otherwise. Recovers by itself when the database returns.
+// 200 when the database answers within one second; 503 with Retry-After otherwise, and from the moment the process is asked to stop (so that a load balancer stops sending before in-flight requests finish). Recovers by itself when the database returns.
 //
 // Returns a wrapper object for the known response body format(s).
 //

@@ -27,6 +27,7 @@ type config struct {
 	WriteTimeout      time.Duration
 	IdleTimeout       time.Duration
 	ShutdownTimeout   time.Duration
+	ShutdownDrain     time.Duration
 	TransferMapRate   float64
 	TransferMapBurst  int
 	AuthRate          float64
@@ -97,6 +98,14 @@ func settings() []setting {
 		{"RUNGS_WRITE_TIMEOUT", "30s", "server write timeout", durSetting(func(c *config) *time.Duration { return &c.WriteTimeout })},
 		{"RUNGS_IDLE_TIMEOUT", "120s", "keep-alive idle timeout", durSetting(func(c *config) *time.Duration { return &c.IdleTimeout })},
 		{"RUNGS_SHUTDOWN_TIMEOUT", "20s", "how long in-flight requests may finish after SIGTERM", durSetting(func(c *config) *time.Duration { return &c.ShutdownTimeout })},
+		{"RUNGS_SHUTDOWN_DRAIN", "2s", "after SIGTERM, how long /readyz answers 503 while requests are still served, before the listener closes (at most half of RUNGS_SHUTDOWN_TIMEOUT); 0s for none", func(c *config, v string) error {
+			d, err := time.ParseDuration(v)
+			if err != nil || d < 0 {
+				return fmt.Errorf("must be a duration of 0s or more, such as 2s")
+			}
+			c.ShutdownDrain = d
+			return nil
+		}},
 		{"RUNGS_TRANSFER_MAP_RATE", "60", "anonymous transfer-map requests per minute per client IP", floatSetting(func(c *config) *float64 { return &c.TransferMapRate })},
 		{"RUNGS_TRANSFER_MAP_BURST", "20", "burst of transfer-map requests per client IP", intSetting(func(c *config) *int { return &c.TransferMapBurst }, 1, 100000)},
 		{"RUNGS_AUTH_RATE", "30", "signup, login and refresh requests per minute per client IP", floatSetting(func(c *config) *float64 { return &c.AuthRate })},

@@ -51,6 +51,8 @@ func startServer(t *testing.T, vars map[string]string) *testServer {
 		"RUNGS_METRICS_ADDR": "127.0.0.1:0",
 		"RUNGS_SQLITE_PATH":  filepath.Join(t.TempDir(), "rungs.db"),
 		"RUNGS_LOG_LEVEL":    "info",
+		// Tests stop servers often; the drain has a test of its own.
+		"RUNGS_SHUTDOWN_DRAIN": "0s",
 	}
 	maps.Copy(full, vars)
 	ctx, cancel := context.WithCancel(context.Background())

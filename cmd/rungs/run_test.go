@@ -48,6 +48,7 @@ func TestBadConfigurationStopsStartUpWithOneLine(t *testing.T) {
 		"RUNGS_METRICS_TOKEN":       "short",
 		"RUNGS_REDIS_URL":           "memcached://127.0.0.1",
 		"RUNGS_WEBHOOK_WORKERS":     "-1",
+		"RUNGS_SHUTDOWN_DRAIN":      "-1s",
 	}
 	for name, val := range cases {
 		t.Run(name, func(t *testing.T) {

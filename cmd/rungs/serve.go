@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/rungs/rungs/api"
@@ -28,6 +29,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	var draining atomic.Bool
+	deps.Draining = draining.Load
 	// The worker stops with the process: deliveries in flight finish (each
 	// within its 10 s timeout); what is left is delivered after a restart.
 	wctx, stopWorker := context.WithCancel(context.WithoutCancel(ctx))
@@ -76,8 +79,19 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	case <-ctx.Done():
 	}
 	log.Info("shutting down", slog.String("timeout", cfg.ShutdownTimeout.String()))
+	// Not ready first, still serving: a load balancer sees /readyz 503 and
+	// stops sending; then the listener closes and in-flight requests finish.
+	draining.Store(true)
+	drain := min(cfg.ShutdownDrain, cfg.ShutdownTimeout/2)
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
+	if drain > 0 {
+		select {
+		case <-time.After(drain):
+		case err := <-errc:
+			return err
+		}
+	}
 	if msrv != nil {
 		_ = msrv.Close()
 	}
