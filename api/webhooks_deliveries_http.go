@@ -87,13 +87,9 @@ func (s *server) listWebhookDeliveries(c echo.Context) error {
 //	@Failure		404	{object}	Problem	"no such delivery of this webhook, or not yours"
 //	@Router			/v1/orgs/{id}/webhooks/{wid}/deliveries/{did} [get]
 func (s *server) getWebhookDelivery(c echo.Context) error {
-	org, wid, err := s.webhookFromPath(c)
+	org, wid, did, err := s.deliveryFromPath(c)
 	if err != nil {
 		return err
-	}
-	did, ok := pathID(c, "did")
-	if !ok {
-		return notFound("delivery")
 	}
 	d, err := s.deps.Webhooks.Delivery(c.Request().Context(), principalOf(c), org, wid, did)
 	if err != nil {
@@ -118,17 +114,26 @@ func (s *server) getWebhookDelivery(c echo.Context) error {
 //	@Failure		404	{object}	Problem	"no such delivery of this webhook, or not yours"
 //	@Router			/v1/orgs/{id}/webhooks/{wid}/deliveries/{did}/redeliver [post]
 func (s *server) redeliverWebhook(c echo.Context) error {
-	org, wid, err := s.webhookFromPath(c)
+	org, wid, did, err := s.deliveryFromPath(c)
 	if err != nil {
 		return err
-	}
-	did, ok := pathID(c, "did")
-	if !ok {
-		return notFound("delivery")
 	}
 	d, err := s.deps.Webhooks.Redeliver(c.Request().Context(), principalOf(c), org, wid, did)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusAccepted, toWebhookDelivery(d))
+}
+
+// deliveryFromPath is webhookFromPath with the delivery id (404 when not a UUID).
+func (s *server) deliveryFromPath(c echo.Context) (string, string, string, error) {
+	org, wid, err := s.webhookFromPath(c)
+	if err != nil {
+		return "", "", "", err
+	}
+	did, ok := pathID(c, "did")
+	if !ok {
+		return "", "", "", notFound("delivery")
+	}
+	return org, wid, did, nil
 }

@@ -143,10 +143,7 @@ func (s *APIKeys) List(ctx context.Context, orgID, after string, limit int) ([]d
 	if err != nil {
 		return nil, "", err
 	}
-	next := ""
-	if len(keys) > limit {
-		keys, next = keys[:limit], keys[limit-1].ID
-	}
+	keys, next := page(keys, limit, func(k domain.APIKey) string { return k.ID })
 	return keys, next, nil
 }
 

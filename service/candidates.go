@@ -185,9 +185,6 @@ func (s *Candidates) ListForOrg(ctx context.Context, pr Principal, after string,
 	if err != nil {
 		return nil, "", err
 	}
-	next := ""
-	if len(list) > limit {
-		list, next = list[:limit], list[limit-1].ID
-	}
+	list, next := page(list, limit, func(c domain.Candidate) string { return c.ID })
 	return list, next, nil
 }

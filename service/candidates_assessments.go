@@ -165,10 +165,7 @@ func (s *Candidates) assessments(ctx context.Context, pr Principal, c domain.Can
 	if err != nil {
 		return nil, "", err
 	}
-	next := ""
-	if len(list) > limit {
-		list, next = list[:limit], list[limit-1].ID
-	}
+	list, next := page(list, limit, func(a domain.Assessment) string { return a.ID })
 	return list, next, s.recordRead(ctx, pr, c, ActionAssessmentRead)
 }
 

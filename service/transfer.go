@@ -86,7 +86,7 @@ func resolveExperiences(v *FrameworkView, exps []ExperienceRequest) ([]domain.Ex
 			continue
 		}
 		if x.Background == "" {
-			best := v.Matcher().Match(matchableTitle(p, x.Title), suggestionCount)
+			best := v.Matcher().Match(matchableTitle(seniorityModifiers(v), x.Title), suggestionCount)
 			if !accepted(p, best) {
 				slugs, scores := suggest(v.Framework().Backgrounds, x.Title, best)
 				verr.Fields = append(verr.Fields, domain.FieldError{
@@ -122,23 +122,32 @@ func accepted(p domain.ScoringParams, best []Match) bool {
 	return len(best) == 1 || best[0].Score-best[1].Score >= p.NearMissLead
 }
 
-// matchableTitle drops the seniority words a framework names (2026.2 on)
-// from a title before it is matched, so that "Senior" or "Head of" says
-// how senior someone was and never which background; a title made only of
+// seniorityModifiers are the seniority words of the version that only
+// qualify a title (see modifierWord), built once per version.
+func seniorityModifiers(v *FrameworkView) map[string]bool {
+	got, _ := v.Memo("seniority-modifiers", func() (any, error) {
+		drop := map[string]bool{}
+		for _, r := range v.Framework().Scoring.Seniority {
+			for _, w := range r.Words {
+				if modifierWord(w) {
+					drop[w] = true
+				}
+			}
+		}
+		return drop, nil
+	})
+	return got.(map[string]bool)
+}
+
+// matchableTitle drops the seniority words that only qualify a title
+// (2026.2 on) before it is matched, so that "Senior" or "Head of" says how
+// senior someone was and never which background; a title made only of
 // such words is matched as it is.
-func matchableTitle(p domain.ScoringParams, title string) string {
-	if len(p.Seniority) == 0 {
+func matchableTitle(drop map[string]bool, title string) string {
+	if len(drop) == 0 {
 		return title
 	}
 	words := strings.Fields(strings.ToLower(title))
-	drop := map[string]bool{}
-	for _, r := range p.Seniority {
-		for _, w := range r.Words {
-			if modifierWord(w) {
-				drop[w] = true
-			}
-		}
-	}
 	kept := words[:0:0]
 	for i := 0; i < len(words); i++ {
 		w := strings.Trim(words[i], ".,;:()")

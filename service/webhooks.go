@@ -151,10 +151,8 @@ func (w *Webhooks) List(ctx context.Context, pr Principal, orgID, after string, 
 	if err != nil {
 		return nil, "", err
 	}
-	if len(eps) > limit {
-		return eps[:limit], eps[limit-1].ID, nil
-	}
-	return eps, "", nil
+	eps, next := page(eps, limit, func(e domain.WebhookEndpoint) string { return e.ID })
+	return eps, next, nil
 }
 
 // Get returns one endpoint.
@@ -248,10 +246,8 @@ func (w *Webhooks) Deliveries(ctx context.Context, pr Principal, orgID, id, befo
 	if err != nil {
 		return nil, "", err
 	}
-	if len(ds) > limit {
-		return ds[:limit], ds[limit-1].ID, nil
-	}
-	return ds, "", nil
+	ds, next := page(ds, limit, func(d domain.WebhookDelivery) string { return d.ID })
+	return ds, next, nil
 }
 
 // Delivery returns one delivery of the endpoint with its attempts.
